@@ -1,0 +1,59 @@
+// Calendar arithmetic on days since 1970-01-01 (proleptic Gregorian).
+//
+// All functions are exact and O(1); years are limited to [kMinYear, kMaxYear].
+#ifndef CLAIMCHECK_CLAIMS_CALENDAR_H_
+#define CLAIMCHECK_CLAIMS_CALENDAR_H_
+
+#include <cstdint>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "proto/claimcheck.pb.h"
+
+namespace claimcheck {
+
+inline constexpr int kMinYear = 1;
+inline constexpr int kMaxYear = 9999;
+
+struct Civil {
+  int year;
+  int month;  // 1..12
+  int day;    // 1..31
+};
+
+// An inclusive interval of days.
+struct DayInterval {
+  int64_t first;
+  int64_t last;
+};
+
+bool IsLeapYear(int year);
+int DaysInMonth(int year, int month);
+
+// Days since 1970-01-01 of a valid civil date.
+int64_t DaysFromCivil(int year, int month, int day);
+Civil CivilFromDays(int64_t days);
+
+// First and last day representable (1-01-01 and 9999-12-31).
+int64_t MinDay();
+int64_t MaxDay();
+
+// The days a CalendarDate covers at its granularity. Fails on an invalid date
+// (month 13, 29 Feb 2013, a day without a month, a year out of range).
+absl::StatusOr<DayInterval> CalendarDateInterval(
+    const claimcheck::v1::CalendarDate& date);
+
+// The days a DateSpec covers: first day of `start` to last day of `end` (or
+// of `start`). Fails when a part is invalid or end precedes start.
+absl::StatusOr<DayInterval> DateSpecInterval(
+    const claimcheck::v1::DateSpec& spec);
+
+// "2011-05-11".
+std::string FormatDay(int64_t day);
+// Readable interval: "11-13 May 2011", "May 2012", "2012", "1965-1971",
+// "3 June 2015 - 5 July 2015".
+std::string FormatDayInterval(DayInterval interval);
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_CLAIMS_CALENDAR_H_

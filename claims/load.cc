@@ -1,0 +1,179 @@
+#include "claims/load.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "absl/status/status.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/io/tokenizer.h"
+#include "google/protobuf/text_format.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace claimcheck {
+namespace {
+
+using claimcheck::v1::ClaimSet;
+using google::protobuf::FieldDescriptor;
+using google::protobuf::TextFormat;
+
+class CollectErrors : public google::protobuf::io::ErrorCollector {
+ public:
+  void AddError(int line, int column, const std::string& message) override {
+    if (first_.empty()) {
+      first_ = absl::StrCat(line + 1, ":", column + 1, ": ", message);
+    }
+  }
+  void AddWarning(int, int, const std::string&) override {}
+  const std::string& first() const { return first_; }
+
+ private:
+  std::string first_;
+};
+
+constexpr const char* kRepeated[][2] = {{"sources", "source"},
+                                        {"events", "event"},
+                                        {"measures", "measure"},
+                                        {"claims", "claim"}};
+
+// The id of element `index` of repeated field `field` (each has an `id`).
+std::string IdOf(const ClaimSet& set, const FieldDescriptor* field,
+                 int index) {
+  const google::protobuf::Message& m =
+      set.GetReflection()->GetRepeatedMessage(set, field, index);
+  return m.GetReflection()->GetString(
+      m, m.GetDescriptor()->FindFieldByName("id"));
+}
+
+// 1-based line of the first `"id": "<id>"` in JSON text, or 0.
+int JsonLineOf(const std::string& content, const std::string& id) {
+  const std::string needle = absl::StrCat("\"", id, "\"");
+  size_t pos = 0;
+  while ((pos = content.find(needle, pos)) != std::string::npos) {
+    size_t k = pos;
+    while (k > 0 && (content[k - 1] == ' ' || content[k - 1] == '\t' ||
+                     content[k - 1] == ':' || content[k - 1] == '\n')) {
+      --k;
+    }
+    if (k >= 4 && content.compare(k - 4, 4, "\"id\"") == 0) {
+      return 1 + static_cast<int>(
+                     std::count(content.begin(), content.begin() + pos, '\n'));
+    }
+    pos += needle.size();
+  }
+  return 0;
+}
+
+}  // namespace
+
+void Origins::Add(absl::string_view kind, absl::string_view id,
+                  Location where) {
+  where_.emplace(absl::StrCat(kind, ":", id), std::move(where));
+}
+
+const Location* Origins::Find(absl::string_view kind,
+                              absl::string_view id) const {
+  auto it = where_.find(absl::StrCat(kind, ":", id));
+  return it == where_.end() ? nullptr : &it->second;
+}
+
+void Origins::Locate(claimcheck::v1::Issue& issue) const {
+  absl::string_view kind = "claim";
+  for (absl::string_view k : {"source", "event", "measure"}) {
+    if (absl::StartsWith(issue.field(), absl::StrCat(k, "."))) kind = k;
+  }
+  const Location* where = Find(kind, issue.claim_id());
+  if (where == nullptr) return;
+  issue.set_file(where->file);
+  issue.set_line(where->line);
+}
+
+absl::StatusOr<Format> FormatOfPath(absl::string_view path) {
+  for (absl::string_view ext : {".textproto", ".txtpb", ".pbtxt", ".txt"}) {
+    if (absl::EndsWith(path, ext)) return Format::kText;
+  }
+  if (absl::EndsWith(path, ".json")) return Format::kJson;
+  if (absl::EndsWith(path, ".pb") || absl::EndsWith(path, ".binpb")) {
+    return Format::kBinary;
+  }
+  return absl::InvalidArgumentError(absl::StrCat(
+      path, ": unknown extension (expected .textproto, .txtpb, .pbtxt, .json, "
+            ".pb or .binpb)"));
+}
+
+absl::StatusOr<ClaimSet> ParseClaimSet(absl::string_view path,
+                                       const std::string& content,
+                                       Format format, Origins* origins) {
+  ClaimSet set;
+  TextFormat::ParseInfoTree tree;
+  switch (format) {
+    case Format::kText: {
+      TextFormat::Parser parser;
+      CollectErrors errors;
+      parser.RecordErrorsTo(&errors);
+      parser.WriteLocationsTo(&tree);
+      if (!parser.ParseFromString(content, &set)) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(path, ":", errors.first()));
+      }
+      break;
+    }
+    case Format::kJson: {
+      google::protobuf::util::JsonParseOptions options;
+      const auto status =
+          google::protobuf::util::JsonStringToMessage(content, &set, options);
+      if (!status.ok()) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(path, ": invalid JSON claim set: ", status.message().as_string()));
+      }
+      break;
+    }
+    case Format::kBinary:
+      if (!set.ParseFromString(content)) {
+        return absl::InvalidArgumentError(
+            absl::StrCat(path, ": not a binary ClaimSet protobuf"));
+      }
+      break;
+  }
+  if (origins != nullptr) {
+    for (const auto& [field_name, kind] : kRepeated) {
+      const FieldDescriptor* field =
+          ClaimSet::descriptor()->FindFieldByName(field_name);
+      const int n = set.GetReflection()->FieldSize(set, field);
+      for (int i = 0; i < n; ++i) {
+        const std::string id = IdOf(set, field, i);
+        int line = 0;
+        if (format == Format::kText) {
+          line = tree.GetLocation(field, i).line + 1;
+        } else if (format == Format::kJson) {
+          line = JsonLineOf(content, id);
+        }
+        origins->Add(kind, id, {std::string(path), line});
+      }
+    }
+  }
+  return set;
+}
+
+absl::StatusOr<ClaimSet> LoadClaimFiles(const std::vector<std::string>& paths,
+                                        Origins* origins) {
+  ClaimSet merged;
+  for (const std::string& path : paths) {
+    absl::StatusOr<Format> format = FormatOfPath(path);
+    if (!format.ok()) return format.status();
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      return absl::NotFoundError(absl::StrCat(path, ": cannot be read"));
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    absl::StatusOr<ClaimSet> set =
+        ParseClaimSet(path, buffer.str(), *format, origins);
+    if (!set.ok()) return set.status();
+    merged.MergeFrom(*set);
+  }
+  return merged;
+}
+
+}  // namespace claimcheck

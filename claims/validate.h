@@ -1,0 +1,25 @@
+// Validation at the boundary: everything behind it assumes valid input.
+//
+// Runs in O(size of the claim set) and reports every problem, not the first:
+// each Issue names the claim (or source, event, measure) id, the field path
+// and what is wrong.
+#ifndef CLAIMCHECK_CLAIMS_VALIDATE_H_
+#define CLAIMCHECK_CLAIMS_VALIDATE_H_
+
+#include <vector>
+
+#include "proto/claimcheck.pb.h"
+
+namespace claimcheck {
+
+// Default for Limits.max_claims when unset.
+inline constexpr int kDefaultMaxClaims = 100000;
+// Largest magnitude a stated figure may have once scaled (10^18).
+inline constexpr int kMaxMagnitudeDigits = 18;
+
+std::vector<claimcheck::v1::Issue> ValidateRequest(
+    const claimcheck::v1::CheckRequest& request);
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_CLAIMS_VALIDATE_H_

@@ -1,0 +1,112 @@
+// claimcheck: check claim files for consistency.
+//
+//   claimcheck check [--format=text|json] [--rounding=...] FILE...
+//
+// Exit codes: 0 consistent, 1 inconsistent, 2 invalid input or usage,
+// 3 unknown (a limit was hit), 4 internal error.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/flags/usage.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "claims/load.h"
+#include "cli/report_text.h"
+#include "google/protobuf/util/json_util.h"
+#include "solver/checker.h"
+
+ABSL_FLAG(std::string, format, "text", "Report format: text or json.");
+ABSL_FLAG(std::string, rounding, "",
+          "Rounding of exact figures: last_digit (default), "
+          "significant_figures or exact.");
+ABSL_FLAG(int64_t, timeout_ms, 0, "Solver time limit per call, ms (0: none).");
+ABSL_FLAG(int64_t, rlimit, 0, "Z3 resource limit per call (0: none).");
+ABSL_FLAG(int32_t, max_conflicts, 0, "Conflicts to report at most (0: 16).");
+
+namespace {
+
+constexpr int kUsageError = 2;
+constexpr int kInternalError = 4;
+
+constexpr char kUsage[] =
+    "claimcheck check [--format=text|json] [--rounding=last_digit|"
+    "significant_figures|exact] [--timeout_ms=N] [--rlimit=N] "
+    "[--max_conflicts=N] FILE...\n"
+    "FILE: a ClaimSet as text format (.textproto, .txtpb, .pbtxt), JSON "
+    "(.json) or binary (.pb, .binpb).";
+
+int Fail(const std::string& message, int code) {
+  std::cerr << "claimcheck: " << message << "\n";
+  return code;
+}
+
+int RunCheck(const std::vector<std::string>& files) {
+  claimcheck::v1::CheckRequest request;
+  claimcheck::Origins origins;
+  absl::StatusOr<claimcheck::v1::ClaimSet> set =
+      claimcheck::LoadClaimFiles(files, &origins);
+  if (!set.ok()) return Fail(std::string(set.status().message()), kUsageError);
+  *request.mutable_claims() = std::move(*set);
+
+  claimcheck::v1::CheckOptions& options = *request.mutable_options();
+  const std::string rounding = absl::AsciiStrToLower(absl::GetFlag(FLAGS_rounding));
+  if (rounding == "last_digit") {
+    options.set_rounding(claimcheck::v1::ROUNDING_LAST_DIGIT);
+  } else if (rounding == "significant_figures") {
+    options.set_rounding(claimcheck::v1::ROUNDING_SIGNIFICANT_FIGURES);
+  } else if (rounding == "exact") {
+    options.set_rounding(claimcheck::v1::ROUNDING_EXACT);
+  } else if (!rounding.empty()) {
+    return Fail(absl::StrCat("unknown --rounding '", rounding, "'\n", kUsage),
+                kUsageError);
+  }
+  options.mutable_limits()->set_timeout_ms(absl::GetFlag(FLAGS_timeout_ms));
+  options.mutable_limits()->set_rlimit(absl::GetFlag(FLAGS_rlimit));
+  options.mutable_limits()->set_max_conflicts(absl::GetFlag(FLAGS_max_conflicts));
+
+  absl::StatusOr<claimcheck::v1::CheckReport> report = claimcheck::Check(request);
+  if (!report.ok()) {
+    return Fail(absl::StrCat("internal error: ", report.status().message()),
+                kInternalError);
+  }
+  for (claimcheck::v1::Issue& issue : *report->mutable_issues()) {
+    origins.Locate(issue);
+  }
+  const std::string format = absl::GetFlag(FLAGS_format);
+  if (format == "json") {
+    std::string json;
+    google::protobuf::util::JsonPrintOptions print;
+    print.add_whitespace = true;
+    print.preserve_proto_field_names = true;
+    if (!google::protobuf::util::MessageToJsonString(*report, &json, print).ok()) {
+      return Fail("could not print the report as JSON", kInternalError);
+    }
+    std::cout << json;
+  } else {
+    std::cout << claimcheck::RenderTextReport(*report);
+  }
+  return claimcheck::ExitCodeFor(report->verdict());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  absl::SetProgramUsageMessage(kUsage);
+  std::vector<char*> args = absl::ParseCommandLine(argc, argv);
+  const std::string format = absl::GetFlag(FLAGS_format);
+  if (format != "text" && format != "json") {
+    return Fail(absl::StrCat("unknown --format '", format, "'\n", kUsage),
+                kUsageError);
+  }
+  if (args.size() < 2 || std::string(args[1]) != "check") {
+    return Fail(absl::StrCat("expected a command\nusage: ", kUsage), kUsageError);
+  }
+  if (args.size() < 3) {
+    return Fail(absl::StrCat("check needs at least one FILE\nusage: ", kUsage),
+                kUsageError);
+  }
+  return RunCheck(std::vector<std::string>(args.begin() + 2, args.end()));
+}

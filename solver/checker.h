@@ -1,0 +1,29 @@
+// The public entry point of the claimcheck library.
+//
+//   claimcheck::v1::CheckRequest request = ...;
+//   absl::StatusOr<claimcheck::v1::CheckReport> report =
+//       claimcheck::Check(request);
+//
+// Domain outcomes are data in the report: CONSISTENT, INCONSISTENT (with
+// every conflict found, each verified minimal), UNKNOWN (a limit was hit) and
+// INVALID_INPUT (with every validation issue). A non-OK status means an
+// internal failure only. Every input claim has an entry in report.claims.
+//
+// Thread-safe: each call builds its own Z3 context.
+#ifndef CLAIMCHECK_SOLVER_CHECKER_H_
+#define CLAIMCHECK_SOLVER_CHECKER_H_
+
+#include "absl/status/statusor.h"
+#include "proto/claimcheck.pb.h"
+
+namespace claimcheck {
+
+// Default for Limits.max_conflicts when unset.
+inline constexpr int kDefaultMaxConflicts = 16;
+
+absl::StatusOr<claimcheck::v1::CheckReport> Check(
+    const claimcheck::v1::CheckRequest& request);
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_SOLVER_CHECKER_H_

@@ -1,0 +1,82 @@
+// One encoder per claim kind. Each turns a validated claim into a Z3 formula
+// (asserted under the claim's own assumption literal), a sentence saying what
+// the claim forces, and the direct bounds it puts on single subjects, which
+// explanations compare.
+#ifndef CLAIMCHECK_SOLVER_ENCODERS_ENCODER_H_
+#define CLAIMCHECK_SOLVER_ENCODERS_ENCODER_H_
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "claims/amount.h"
+#include "proto/claimcheck.pb.h"
+#include "solver/encoding.h"
+#include "z3++.h"
+
+namespace claimcheck {
+
+// A bound a claim puts directly on one subject: the days an event (or a
+// publication) must lie within, or the values a measure may take.
+struct DirectBound {
+  std::string subject;  // "event:<id>", "published:<id>", "measure:<id>"
+  std::string subject_name;
+  std::string text;  // "within 11-13 May 2011", "[1,050, 1,150] km"
+  // For days: the interval (open ends are the int64 limits).
+  int64_t first_day = std::numeric_limits<int64_t>::min();
+  int64_t last_day = std::numeric_limits<int64_t>::max();
+  // For measures: the value interval.
+  std::optional<ValueInterval> value;
+};
+
+// "lhs <= rhs" between two measures, for explanations ("a part over
+// 1965-1971 cannot exceed the whole over 1947-1991").
+struct MeasureOrder {
+  std::string lhs;  // measure ids
+  std::string rhs;
+  std::string why;
+};
+
+struct Encoded {
+  z3::expr constraint;
+  std::string forces;
+  std::vector<DirectBound> bounds;
+  std::vector<MeasureOrder> orders;
+};
+
+// Returns nullopt for claim kinds that have no encoder yet.
+std::optional<Encoded> EncodeClaim(const claimcheck::v1::Claim& claim,
+                                   Encoding& encoding);
+
+Encoded EncodeDate(const claimcheck::v1::Claim& claim, Encoding& encoding);
+Encoded EncodeGap(const claimcheck::v1::Claim& claim, Encoding& encoding);
+Encoded EncodeQuantity(const claimcheck::v1::Claim& claim, Encoding& encoding);
+Encoded EncodeAggregate(const claimcheck::v1::Claim& claim,
+                        Encoding& encoding);
+
+// Tense binding (SEMANTICS.md, "Time"): a reported fact's events end on or
+// before its source's publication; a planned subject starts after it.
+// Conjoins the binding to `encoded` and adds its bounds.
+void BindTense(const claimcheck::v1::Claim& claim, Encoding& encoding,
+               Encoded& encoded);
+
+// `to` comes after `from` by an amount in `interval` of `unit` (days, months
+// or years), measured from some day of `from` to some day of `to`. Shared by
+// gap claims and dates with offsets.
+z3::expr GapConstraint(Encoding& encoding, const Span& from, const Span& to,
+                       const ValueInterval& interval, UnitKind unit);
+
+// The integer interval [lo, hi] within a value interval; nullopt ends are
+// unbounded. Sets *empty when no integer fits.
+struct IntRange {
+  std::optional<int64_t> lo;
+  std::optional<int64_t> hi;
+  bool empty = false;
+};
+IntRange IntegersWithin(const ValueInterval& interval);
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_SOLVER_ENCODERS_ENCODER_H_

@@ -1,0 +1,104 @@
+// The shared state of one encoding: Z3 variables for events, publication
+// dates and measures, calendar projections, and the background axioms.
+//
+// Internal to the solver layer. Everything here assumes a validated ClaimSet.
+#ifndef CLAIMCHECK_SOLVER_ENCODING_H_
+#define CLAIMCHECK_SOLVER_ENCODING_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "claims/amount.h"
+#include "claims/calendar.h"
+#include "proto/claimcheck.pb.h"
+#include "z3++.h"
+
+namespace claimcheck {
+
+// A stretch of days on the timeline: two integer expressions, and the fixed
+// interval when both are constants.
+struct Span {
+  z3::expr first;
+  z3::expr last;
+  std::string name;                 // "Zardari's visit to Russia", "May 2012"
+  std::optional<DayInterval> fixed;  // set for constant dates
+  std::string event;                 // the event id, when the span is an event
+};
+
+// A background fact that claims may run into (a source's publication date,
+// sub-period monotonicity). Each is guarded by its own literal so that the
+// facts a conflict depends on can be named in its explanation.
+struct Axiom {
+  z3::expr literal;
+  std::string text;
+  // For sub-period axioms: value(lhs) <= value(rhs), measure ids.
+  std::string lhs;
+  std::string rhs;
+};
+
+class Encoding {
+ public:
+  Encoding(z3::context& ctx, const claimcheck::v1::CheckRequest& request);
+
+  z3::context& ctx() { return ctx_; }
+  const AmountSettings& amount_settings() const { return settings_; }
+
+  // Constraints that always hold (domains, start <= end, projections).
+  const z3::expr_vector& hard() const { return hard_; }
+  const std::vector<Axiom>& axioms() const { return axioms_; }
+
+  const claimcheck::v1::Source& source(const std::string& id) const {
+    return *sources_.at(id);
+  }
+  const claimcheck::v1::Event& event(const std::string& id) const {
+    return *events_.at(id);
+  }
+  const claimcheck::v1::Measure& measure(const std::string& id) const {
+    return *measures_.at(id);
+  }
+
+  // The span a reference names, with its endpoint applied.
+  Span Resolve(const claimcheck::v1::TimeRef& ref);
+  Span EventSpan(const std::string& event_id);
+  z3::expr Published(const std::string& source_id);
+  z3::expr MeasureValue(const std::string& measure_id);
+
+  // Calendar projections of a day expression: a fresh integer defined by
+  // hard constraints. Linear integer arithmetic with div/mod by constants.
+  z3::expr YearOf(const z3::expr& day);
+  // Months since year 0: 12 * year + month - 1.
+  z3::expr MonthIndexOf(const z3::expr& day);
+
+  z3::expr FreshInt(const std::string& prefix);
+  z3::expr Int(int64_t v) { return ctx_.int_val(static_cast<int64_t>(v)); }
+  z3::expr Real(const Decimal& d) {
+    return ctx_.real_val(d.ToRationalString().c_str());
+  }
+
+  // A readable name for a measure or event ("arms transfers 1947-1991").
+  std::string MeasureName(const std::string& id) const;
+  std::string EventName(const std::string& id) const;
+
+ private:
+  z3::expr JanFirst(const z3::expr& year);
+  void AddMeasureAxioms(const claimcheck::v1::ClaimSet& set);
+  void AddSourceAxioms(const claimcheck::v1::ClaimSet& set);
+
+  z3::context& ctx_;
+  AmountSettings settings_;
+  z3::expr_vector hard_;
+  std::vector<Axiom> axioms_;
+  int fresh_ = 0;
+  absl::flat_hash_map<std::string, const claimcheck::v1::Source*> sources_;
+  absl::flat_hash_map<std::string, const claimcheck::v1::Event*> events_;
+  absl::flat_hash_map<std::string, const claimcheck::v1::Measure*> measures_;
+  absl::flat_hash_map<std::string, std::pair<z3::expr, z3::expr>> event_vars_;
+  absl::flat_hash_map<std::string, z3::expr> published_vars_;
+  absl::flat_hash_map<std::string, z3::expr> measure_vars_;
+};
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_SOLVER_ENCODING_H_
