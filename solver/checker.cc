@@ -1,6 +1,7 @@
 #include "solver/checker.h"
 
 #include <algorithm>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,8 @@
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "claims/validate.h"
 #include "solver/encoders/encoder.h"
 #include "solver/encoding.h"
@@ -36,12 +39,20 @@ struct FoundConflict {
   bool is_minimal;
 };
 
-Limit LimitFromReason(const std::string& reason) {
-  if (absl::StrContains(reason, "timeout")) return LIMIT_TIMEOUT;
-  if (absl::StrContains(reason, "cancel")) return LIMIT_CANCELLED;
+// Z3 4.8.12 reports an exhausted rlimit as "canceled", like an interrupt, so
+// the limit is told apart by what was configured and how long the call took.
+Limit ClassifyLimit(const std::string& reason, const Limits& limits,
+                    absl::Duration elapsed) {
+  const bool timed_out =
+      limits.timeout_ms() > 0 &&
+      elapsed >= absl::Milliseconds(limits.timeout_ms());
+  if (absl::StrContains(reason, "timeout") || timed_out) return LIMIT_TIMEOUT;
   if (absl::StrContains(reason, "resource") ||
       absl::StrContains(reason, "rlimit")) {
     return LIMIT_RLIMIT;
+  }
+  if (absl::StrContains(reason, "cancel")) {
+    return limits.rlimit() > 0 ? LIMIT_RLIMIT : LIMIT_CANCELLED;
   }
   return LIMIT_SOLVER_INCOMPLETE;
 }
@@ -78,7 +89,6 @@ class Search {
     solver_.set(params);
     for (const z3::expr& h : encoding.hard()) solver_.add(h);
     for (size_t i = 0; i < entries.size(); ++i) {
-      solver_.add(z3::implies(entries[i].literal, entries[i].encoded.constraint));
       entry_of_[entries[i].literal.id()] = static_cast<int>(i);
     }
     for (size_t i = 0; i < encoding.axioms().size(); ++i) {
@@ -91,35 +101,109 @@ class Search {
     const int max_conflicts = request_.options().limits().max_conflicts() > 0
                                   ? request_.options().limits().max_conflicts()
                                   : kDefaultMaxConflicts;
-    std::vector<int> active;
-    for (size_t i = 0; i < entries_.size(); ++i) {
-      active.push_back(static_cast<int>(i));
-    }
     std::vector<FoundConflict> found;
-    bool truncated = false;
-    while (true) {
-      std::vector<int> core_entries, core_axioms;
-      const Outcome outcome =
-          Solve(active, all_axioms_, &core_entries, &core_axioms);
-      if (outcome == Outcome::kSat) break;
-      if (outcome == Outcome::kUnknown) break;
-      if (static_cast<int>(found.size()) >= max_conflicts) {
-        truncated = true;
-        break;
+    for (const std::vector<int>& component : Components()) {
+      std::vector<int> active = component;
+      while (true) {
+        std::vector<int> core_entries, core_axioms;
+        const Outcome outcome =
+            Solve(active, all_axioms_, &core_entries, &core_axioms);
+        if (outcome == Outcome::kSat) break;
+        if (outcome == Outcome::kUnknown) {
+          // This component is unknown on its own; the rest of the report
+          // stands.
+          for (int e : active) unknown_.insert(e);
+          break;
+        }
+        if (static_cast<int>(found.size()) >= max_conflicts) {
+          for (int e : active) truncated_.insert(e);
+          break;
+        }
+        FoundConflict conflict = Shrink(core_entries);
+        found.push_back(conflict);
+        // Set aside the least reliable member (the latest on ties).
+        int drop = conflict.entries.front();
+        for (int e : conflict.entries) {
+          if (Reliability(e) <= Reliability(drop)) drop = e;
+        }
+        active.erase(std::find(active.begin(), active.end(), drop));
       }
-      FoundConflict conflict = Shrink(core_entries);
-      found.push_back(conflict);
-      // Set aside the least reliable member (the latest on ties).
-      int drop = conflict.entries.front();
-      for (int e : conflict.entries) {
-        if (Reliability(e) <= Reliability(drop)) drop = e;
-      }
-      active.erase(std::find(active.begin(), active.end(), drop));
     }
-    Report(found, truncated, report);
+    // Report conflicts in input order of their members, whatever order the
+    // components and the solver's cores came in.
+    std::sort(found.begin(), found.end(),
+              [](const FoundConflict& a, const FoundConflict& b) {
+                return a.entries < b.entries;
+              });
+    Report(found, report);
   }
 
  private:
+  // Claims that share no variable, directly or through other claims or
+  // background facts, are checked apart: Z3's integer search degrades on
+  // unions of unrelated problems. Union-find over the uninterpreted
+  // constants each claim's formula mentions. Components come in input order
+  // of their first claim.
+  std::vector<std::vector<int>> Components() const {
+    std::vector<int> parent(entries_.size());
+    for (size_t i = 0; i < parent.size(); ++i) parent[i] = static_cast<int>(i);
+    std::function<int(int)> find = [&](int x) {
+      while (parent[x] != x) x = parent[x] = parent[parent[x]];
+      return x;
+    };
+    auto unite = [&](int a, int b) {
+      a = find(a);
+      b = find(b);
+      if (a != b) parent[std::max(a, b)] = std::min(a, b);
+    };
+    // Measures related by a background fact belong together.
+    absl::flat_hash_map<std::string, std::string> alias;
+    for (const Axiom& a : encoding_.axioms()) {
+      if (!a.lhs.empty()) alias["value!" + a.rhs] = "value!" + a.lhs;
+    }
+    auto canonical = [&](std::string name) {
+      for (auto it = alias.find(name); it != alias.end(); it = alias.find(name)) {
+        name = it->second;
+      }
+      return name;
+    };
+    absl::flat_hash_map<std::string, int> owner;
+    for (size_t i = 0; i < entries_.size(); ++i) {
+      absl::flat_hash_set<std::string> names;
+      absl::flat_hash_set<unsigned> seen;
+      CollectConstants(entries_[i].encoded.constraint, names, seen);
+      for (const z3::expr& d : entries_[i].encoded.definitions) {
+        CollectConstants(d, names, seen);
+      }
+      for (const std::string& name : names) {
+        auto [it, inserted] = owner.emplace(canonical(name), static_cast<int>(i));
+        if (!inserted) unite(static_cast<int>(i), it->second);
+      }
+    }
+    std::vector<std::vector<int>> components;
+    absl::flat_hash_map<int, size_t> index_of_root;
+    for (size_t i = 0; i < entries_.size(); ++i) {
+      const int root = find(static_cast<int>(i));
+      auto [it, inserted] = index_of_root.emplace(root, components.size());
+      if (inserted) components.emplace_back();
+      components[it->second].push_back(static_cast<int>(i));
+    }
+    return components;
+  }
+
+  static void CollectConstants(const z3::expr& e,
+                               absl::flat_hash_set<std::string>& names,
+                               absl::flat_hash_set<unsigned>& seen) {
+    if (!seen.insert(e.id()).second || !e.is_app()) return;
+    if (e.is_const() && !e.is_numeral() && !e.is_true() && !e.is_false()) {
+      names.insert(e.decl().name().str());
+      return;
+    }
+    for (unsigned i = 0; i < e.num_args(); ++i) {
+      CollectConstants(e.arg(i), names, seen);
+    }
+  }
+
   double Reliability(int entry) const {
     const std::string& source =
         request_.claims().claims(entries_[entry].index).provenance().source();
@@ -127,16 +211,34 @@ class Search {
     return s.has_reliability() ? s.reliability() : 1.0;
   }
 
+  // Checks the given claims under the given background facts. Only the
+  // claims checked are asserted (in a push/pop scope): the integer structure
+  // of claims outside the check must not slow it down.
   Outcome Solve(const std::vector<int>& entries, const std::vector<int>& axioms,
                 std::vector<int>* core_entries, std::vector<int>* core_axioms) {
     z3::expr_vector assumptions(ctx_);
-    for (int e : entries) assumptions.push_back(entries_[e].literal);
+    solver_.push();
+    absl::flat_hash_set<unsigned> defined;
+    for (int e : entries) {
+      for (const z3::expr& d : entries_[e].encoded.definitions) {
+        if (defined.insert(d.id()).second) solver_.add(d);
+      }
+      solver_.add(z3::implies(entries_[e].literal, entries_[e].encoded.constraint));
+      assumptions.push_back(entries_[e].literal);
+    }
     for (int a : axioms) assumptions.push_back(encoding_.axioms()[a].literal);
+    const absl::Time start = absl::Now();
     const z3::check_result r = solver_.check(assumptions);
     ++solver_calls_;
+    struct PopOnExit {
+      z3::solver& s;
+      ~PopOnExit() { s.pop(); }
+    } pop{solver_};
     if (r == z3::sat) return Outcome::kSat;
     if (r == z3::unknown) {
       limit_reason_ = solver_.reason_unknown();
+      limit_ = ClassifyLimit(limit_reason_, request_.options().limits(),
+                             absl::Now() - start);
       return Outcome::kUnknown;
     }
     if (core_entries != nullptr) {
@@ -195,8 +297,7 @@ class Search {
     return out;
   }
 
-  void Report(const std::vector<FoundConflict>& found, bool truncated,
-              CheckReport& report) {
+  void Report(const std::vector<FoundConflict>& found, CheckReport& report) {
     const ClaimSet& set = request_.claims();
     absl::flat_hash_map<int, ClaimResult*> result_of;  // by claim index
     for (int i = 0; i < report.claims_size(); ++i) {
@@ -227,19 +328,20 @@ class Search {
       for (int a : found[c].axioms) axioms.push_back(&encoding_.axioms()[a]);
       conflict.set_explanation(Explain(explained, axioms, encoding_));
     }
+    const bool truncated = !truncated_.empty();
+    const bool unknown = !unknown_.empty();
     report.set_conflicts_truncated(truncated);
-    const bool unknown = !limit_reason_.empty();
     if (unknown) {
-      report.set_limit(LimitFromReason(limit_reason_));
+      report.set_limit(limit_);
       report.set_limit_detail(limit_reason_);
     }
-    for (const Entry& entry : entries_) {
-      ClaimResult* r = result_of[entry.index];
+    for (size_t e = 0; e < entries_.size(); ++e) {
+      ClaimResult* r = result_of[entries_[e].index];
       if (r->status() == CLAIM_STATUS_IN_CONFLICT) continue;
-      if (unknown) {
+      if (unknown_.contains(static_cast<int>(e))) {
         r->set_status(CLAIM_STATUS_UNCHECKED);
         r->set_detail(absl::StrCat("solver limit hit: ", limit_reason_));
-      } else if (truncated) {
+      } else if (truncated_.contains(static_cast<int>(e))) {
         r->set_status(CLAIM_STATUS_UNCHECKED);
         r->set_detail("the conflict search stopped at max_conflicts");
       } else {
@@ -264,6 +366,10 @@ class Search {
   absl::flat_hash_map<unsigned, int> axiom_of_;
   std::vector<int> all_axioms_;
   std::string limit_reason_;
+  Limit limit_ = LIMIT_UNSPECIFIED;
+  // Entries left unchecked by a limit or by max_conflicts.
+  absl::flat_hash_set<int> unknown_;
+  absl::flat_hash_set<int> truncated_;
   int solver_calls_ = 0;
 };
 

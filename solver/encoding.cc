@@ -1,5 +1,7 @@
 #include "solver/encoding.h"
 
+#include <functional>
+
 #include "absl/strings/str_cat.h"
 
 namespace claimcheck {
@@ -7,8 +9,7 @@ namespace {
 
 using namespace claimcheck::v1;  // NOLINT: the schema's own names.
 
-// Days from 1970-01-01 to 0001-01-01 is -719162: JanFirst(y) below is
-// 365 (y - 1) + leap days before y, shifted by this.
+// Days from 0001-01-01 to 1970-01-01.
 constexpr int64_t kEpochShift = 719162;
 
 bool Contains(const DayInterval& outer, const DayInterval& inner) {
@@ -19,7 +20,7 @@ bool Contains(const DayInterval& outer, const DayInterval& inner) {
 }  // namespace
 
 Encoding::Encoding(z3::context& ctx, const CheckRequest& request)
-    : ctx_(ctx), hard_(ctx) {
+    : ctx_(ctx), hard_(ctx), side_(ctx) {
   const Tolerances& t = request.options().tolerances();
   if (request.options().rounding() != ROUNDING_UNSPECIFIED) {
     settings_.rounding = request.options().rounding();
@@ -30,8 +31,92 @@ Encoding::Encoding(z3::context& ctx, const CheckRequest& request)
   for (const Source& s : set.sources()) sources_[s.id()] = &s;
   for (const Event& e : set.events()) events_[e.id()] = &e;
   for (const Measure& m : set.measures()) measures_[m.id()] = &m;
+  NotePublicationUses(set);
   AddSourceAxioms(set);
   AddMeasureAxioms(set);
+}
+
+namespace {
+
+// Whether any field named "published_of" is set anywhere inside `m`.
+bool MentionsPublication(const google::protobuf::Message& m,
+                         std::string* source) {
+  const google::protobuf::Reflection* r = m.GetReflection();
+  std::vector<const google::protobuf::FieldDescriptor*> fields;
+  r->ListFields(m, &fields);
+  for (const auto* f : fields) {
+    if (f->name() == "published_of") {
+      *source = r->GetString(m, f);
+      return true;
+    }
+    if (f->cpp_type() != google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE) {
+      continue;
+    }
+    if (f->is_repeated()) {
+      for (int i = 0; i < r->FieldSize(m, f); ++i) {
+        if (MentionsPublication(r->GetRepeatedMessage(m, f, i), source)) {
+          return true;
+        }
+      }
+    } else if (MentionsPublication(r->GetMessage(m, f), source)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void Encoding::NotePublicationUses(const ClaimSet& set) {
+  absl::flat_hash_set<std::string> reported, planned;
+  for (const Claim& c : set.claims()) {
+    std::string mentioned;
+    // A claim may name several publications; every one it names is linked.
+    Claim copy = c;
+    while (MentionsPublication(copy, &mentioned)) {
+      publication_linked_.insert(mentioned);
+      // Clear that reference and look for more.
+      std::function<void(google::protobuf::Message&)> clear =
+          [&](google::protobuf::Message& m) {
+            const google::protobuf::Reflection* r = m.GetReflection();
+            std::vector<const google::protobuf::FieldDescriptor*> fields;
+            r->ListFields(m, &fields);
+            for (const auto* f : fields) {
+              if (f->name() == "published_of") {
+                r->ClearField(&m, f);
+              } else if (f->cpp_type() ==
+                         google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE) {
+                if (f->is_repeated()) {
+                  for (int i = 0; i < r->FieldSize(m, f); ++i) {
+                    clear(*r->MutableRepeatedMessage(&m, f, i));
+                  }
+                } else {
+                  clear(*r->MutableMessage(&m, f));
+                }
+              }
+            }
+          };
+      clear(copy);
+    }
+    const Modality mod = c.provenance().modality();
+    if (mod == MODALITY_PLANNED) {
+      planned.insert(c.provenance().source());
+    } else if (mod == MODALITY_UNSPECIFIED || mod == MODALITY_REPORTED) {
+      reported.insert(c.provenance().source());
+    }
+  }
+  for (const std::string& s : reported) {
+    if (planned.contains(s)) publication_linked_.insert(s);
+  }
+}
+
+z3::expr Encoding::PublishedForTense(const std::string& id, bool latest) {
+  if (publication_linked_.contains(id)) return Published(id);
+  const Source& s = *sources_.at(id);
+  const int64_t retrieved = CalendarDateInterval(s.retrieved())->last;
+  if (!s.has_published()) return Int(latest ? retrieved : MinDay());
+  const DayInterval p = *DateSpecInterval(s.published());
+  return Int(latest ? std::min(p.last, retrieved) : p.first);
 }
 
 void Encoding::AddSourceAxioms(const ClaimSet& set) {
@@ -153,23 +238,23 @@ Span Encoding::Resolve(const TimeRef& ref) {
   return span;
 }
 
-z3::expr Encoding::FreshInt(const std::string& prefix) {
-  return ctx_.int_const(absl::StrCat(prefix, "!", fresh_++).c_str());
+z3::expr_vector Encoding::TakeSideConstraints() {
+  z3::expr_vector taken = side_;
+  side_ = z3::expr_vector(ctx_);
+  return taken;
 }
 
-z3::expr Encoding::JanFirst(const z3::expr& year) {
-  z3::expr y1 = year - 1;
-  return 365 * y1 + y1 / 4 - y1 / 100 + y1 / 400 - Int(kEpochShift);
+z3::expr Encoding::FreshInt(const std::string& prefix) {
+  return ctx_.int_const(absl::StrCat(prefix, "!", fresh_++).c_str());
 }
 
 z3::expr Encoding::YearOf(const z3::expr& day) {
   if (day.is_numeral()) {
     return Int(CivilFromDays(day.get_numeral_int64()).year);
   }
-  z3::expr y = FreshInt("year");
-  hard_.push_back(y >= kMinYear && y <= kMaxYear && JanFirst(y) <= day &&
-                  day < JanFirst(y + 1));
-  return y;
+  const Projection& p = Project(day, /*month=*/false);
+  side_.push_back(p.definition);
+  return p.value;
 }
 
 z3::expr Encoding::MonthIndexOf(const z3::expr& day) {
@@ -177,11 +262,45 @@ z3::expr Encoding::MonthIndexOf(const z3::expr& day) {
     const Civil c = CivilFromDays(day.get_numeral_int64());
     return Int(12 * static_cast<int64_t>(c.year) + c.month - 1);
   }
-  z3::expr y = YearOf(day);
+  const Projection& year = Project(day, /*month=*/false);
+  const Projection& p = Project(day, /*month=*/true);
+  side_.push_back(year.definition);
+  side_.push_back(p.definition);
+  return p.value;
+}
+
+const Encoding::Projection& Encoding::Project(const z3::expr& day,
+                                              bool month) {
+  auto& cache = month ? months_ : years_;
+  auto it = cache.find(day.id());
+  if (it != cache.end()) return it->second;
+  if (!month) {
+    // y = year(day) exactly, with n = y - 1 and the quotients of n by 4, 100
+    // and 400 as integers bounded linearly (no div terms): Jan 1 of y is
+    // 365n + q4 - q100 + q400 days after 0001-01-01, and y is a leap year
+    // when n leaves remainder 3 mod 4 and not 99 mod 100, or 399 mod 400.
+    z3::expr y = FreshInt("year");
+    z3::expr q4 = FreshInt("q4");
+    z3::expr q100 = FreshInt("q100");
+    z3::expr q400 = FreshInt("q400");
+    z3::expr n = y - 1;
+    z3::expr r4 = n - 4 * q4;
+    z3::expr r100 = n - 100 * q100;
+    z3::expr r400 = n - 400 * q400;
+    z3::expr jan1 = 365 * n + q4 - q100 + q400 - Int(kEpochShift);
+    z3::expr leap = z3::ite(r4 == 3 && (r100 != 99 || r400 == 399), Int(1),
+                            Int(0));
+    z3::expr definition = y >= kMinYear && y <= kMaxYear && r4 >= 0 &&
+                          r4 <= 3 && r100 >= 0 && r100 <= 99 && r400 >= 0 &&
+                          r400 <= 399 && jan1 <= day &&
+                          day < jan1 + 365 + leap;
+    year_starts_.emplace(y.id(), YearStart{jan1, leap});
+    return cache.emplace(day.id(), Projection{y, definition}).first->second;
+  }
+  z3::expr y = Project(day, /*month=*/false).value;
+  const YearStart& year_start = year_starts_.at(y.id());
+  z3::expr leap = year_start.leap;
   z3::expr m = FreshInt("month");
-  z3::expr leap = z3::ite(
-      (z3::mod(y, 4) == 0 && z3::mod(y, 100) != 0) || z3::mod(y, 400) == 0,
-      Int(1), Int(0));
   // Day of year (0-based) on which month m starts, and its length.
   static constexpr int kCumulative[] = {0,   31,  59,  90,  120, 151,
                                         181, 212, 243, 273, 304, 334};
@@ -195,10 +314,11 @@ z3::expr Encoding::MonthIndexOf(const z3::expr& day) {
     start = z3::ite(m == i + 1, s, start);
     length = z3::ite(m == i + 1, l, length);
   }
-  z3::expr month_start = JanFirst(y) + start;
-  hard_.push_back(m >= 1 && m <= 12 && month_start <= day &&
-                  day < month_start + length);
-  return 12 * y + m - 1;
+  z3::expr month_start = year_start.jan1 + start;
+  z3::expr definition =
+      m >= 1 && m <= 12 && month_start <= day && day < month_start + length;
+  return cache.emplace(day.id(), Projection{12 * y + m - 1, definition})
+      .first->second;
 }
 
 std::string Encoding::MeasureName(const std::string& id) const {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "claims/amount.h"
 #include "claims/calendar.h"
 #include "proto/claimcheck.pb.h"
@@ -63,13 +64,26 @@ class Encoding {
   Span Resolve(const claimcheck::v1::TimeRef& ref);
   Span EventSpan(const std::string& event_id);
   z3::expr Published(const std::string& source_id);
+  // The publication date as tense binding sees it. When no claim refers to
+  // the source's publication and its claims bind it one way only (all
+  // reported, or all planned), the variable can take its extreme value, so
+  // the constant is returned: the latest possible day for reported claims
+  // (`latest`), the earliest for planned ones. Exact, and it keeps the
+  // claims of one source from all sharing a variable.
+  z3::expr PublishedForTense(const std::string& source_id, bool latest);
   z3::expr MeasureValue(const std::string& measure_id);
 
-  // Calendar projections of a day expression: a fresh integer defined by
-  // hard constraints. Linear integer arithmetic with div/mod by constants.
+  // Calendar projections of a day expression: a fresh integer whose defining
+  // constraints go to the current claim's side constraints (see
+  // TakeSideConstraints), so they are asserted only when that claim is.
+  // Linear integer arithmetic: no div or mod terms (see Project).
   z3::expr YearOf(const z3::expr& day);
   // Months since year 0: 12 * year + month - 1.
   z3::expr MonthIndexOf(const z3::expr& day);
+
+  // Returns and clears the constraints that define the projections made
+  // since the last call; the encoder of a claim conjoins them to it.
+  z3::expr_vector TakeSideConstraints();
 
   z3::expr FreshInt(const std::string& prefix);
   z3::expr Int(int64_t v) { return ctx_.int_val(static_cast<int64_t>(v)); }
@@ -82,13 +96,30 @@ class Encoding {
   std::string EventName(const std::string& id) const;
 
  private:
-  z3::expr JanFirst(const z3::expr& year);
   void AddMeasureAxioms(const claimcheck::v1::ClaimSet& set);
   void AddSourceAxioms(const claimcheck::v1::ClaimSet& set);
+  void NotePublicationUses(const claimcheck::v1::ClaimSet& set);
 
   z3::context& ctx_;
   AmountSettings settings_;
+  // A projection made once per day expression, reused by every claim that
+  // needs it; its definition joins each such claim's side constraints.
+  struct Projection {
+    z3::expr value;
+    z3::expr definition;
+  };
+  const Projection& Project(const z3::expr& day, bool month);
+
   z3::expr_vector hard_;
+  z3::expr_vector side_;
+  absl::flat_hash_map<unsigned, Projection> years_;
+  absl::flat_hash_map<unsigned, Projection> months_;
+  // Jan 1 and the leap flag of each year variable, for month projections.
+  struct YearStart {
+    z3::expr jan1;
+    z3::expr leap;
+  };
+  absl::flat_hash_map<unsigned, YearStart> year_starts_;
   std::vector<Axiom> axioms_;
   int fresh_ = 0;
   absl::flat_hash_map<std::string, const claimcheck::v1::Source*> sources_;
@@ -96,6 +127,8 @@ class Encoding {
   absl::flat_hash_map<std::string, const claimcheck::v1::Measure*> measures_;
   absl::flat_hash_map<std::string, std::pair<z3::expr, z3::expr>> event_vars_;
   absl::flat_hash_map<std::string, z3::expr> published_vars_;
+  // Sources whose publication must stay a variable (see PublishedForTense).
+  absl::flat_hash_set<std::string> publication_linked_;
   absl::flat_hash_map<std::string, z3::expr> measure_vars_;
 };
 

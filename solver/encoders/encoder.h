@@ -44,6 +44,10 @@ struct Encoded {
   std::string forces;
   std::vector<DirectBound> bounds;
   std::vector<MeasureOrder> orders;
+  // Definitions of the calendar projections the constraint uses. They only
+  // fix fresh variables (every day has one year), so they are asserted
+  // unguarded, and only in checks that include this claim.
+  std::vector<z3::expr> definitions = {};
 };
 
 // Returns nullopt for claim kinds that have no encoder yet.

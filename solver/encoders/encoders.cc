@@ -23,6 +23,9 @@ std::optional<Encoded> EncodeClaim(const Claim& claim, Encoding& encoding) {
       return std::nullopt;
   }
   BindTense(claim, encoding, *encoded);
+  for (const z3::expr& d : encoding.TakeSideConstraints()) {
+    encoded->definitions.push_back(d);
+  }
   return encoded;
 }
 

@@ -11,16 +11,22 @@ using claimcheck::v1::Claim;
 
 namespace {
 
-// A day within the span: the span's own expression when it is one day.
-z3::expr SomeDay(Encoding& encoding, const Span& span, z3::expr_vector& out) {
-  if (z3::eq(span.first, span.last)) return span.first;
-  z3::expr d = encoding.FreshInt("day");
-  out.push_back(span.first <= d && d <= span.last);
-  return d;
+// The projection of a day onto the gap's unit: days, calendar months or
+// calendar years.
+z3::expr Project(Encoding& encoding, const z3::expr& day, UnitKind unit) {
+  if (unit == UnitKind::kYears) return encoding.YearOf(day);
+  if (unit == UnitKind::kMonths) return encoding.MonthIndexOf(day);
+  return day;
 }
 
 }  // namespace
 
+// Some day a of `from` and some day b of `to` have P(b) - P(a) in [lo, hi],
+// for the projection P of the unit. P is monotone and moves in steps of one,
+// so the distances reachable form the whole integer interval
+// [P(to.first) - P(from.last), P(to.last) - P(from.first)]: the claim holds
+// exactly when that interval meets [lo, hi]. No variable for "some day" is
+// needed, and projections of event ends are shared between claims.
 z3::expr GapConstraint(Encoding& encoding, const Span& from, const Span& to,
                        const ValueInterval& interval, UnitKind unit) {
   z3::context& ctx = encoding.ctx();
@@ -28,16 +34,16 @@ z3::expr GapConstraint(Encoding& encoding, const Span& from, const Span& to,
   if (range.empty) return ctx.bool_val(false);
   z3::expr_vector parts(ctx);
   parts.push_back(from.last < to.first);  // "after" orders the two
-  const z3::expr a = SomeDay(encoding, from, parts);
-  const z3::expr b = SomeDay(encoding, to, parts);
-  z3::expr distance = b - a;
-  if (unit == UnitKind::kYears) {
-    distance = encoding.YearOf(b) - encoding.YearOf(a);
-  } else if (unit == UnitKind::kMonths) {
-    distance = encoding.MonthIndexOf(b) - encoding.MonthIndexOf(a);
+  if (range.hi) {
+    parts.push_back(Project(encoding, to.first, unit) -
+                        Project(encoding, from.last, unit) <=
+                    encoding.Int(*range.hi));
   }
-  if (range.lo) parts.push_back(distance >= encoding.Int(*range.lo));
-  if (range.hi) parts.push_back(distance <= encoding.Int(*range.hi));
+  if (range.lo) {
+    parts.push_back(Project(encoding, to.last, unit) -
+                        Project(encoding, from.first, unit) >=
+                    encoding.Int(*range.lo));
+  }
   return z3::mk_and(parts);
 }
 

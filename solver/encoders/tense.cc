@@ -41,7 +41,6 @@ void BindTense(const Claim& claim, Encoding& encoding, Encoded& encoded) {
   if (events.empty()) return;
   const Provenance& p = claim.provenance();
   const Source& source = encoding.source(p.source());
-  z3::expr published = encoding.Published(p.source());
   // The latest day the publication can be, for the bound's text.
   int64_t latest = CalendarDateInterval(source.retrieved())->last;
   if (source.has_published()) {
@@ -54,7 +53,9 @@ void BindTense(const Claim& claim, Encoding& encoding, Encoded& encoded) {
       for (const std::string& e : events) {
         if (!seen.insert(e).second) continue;
         const Span span = encoding.EventSpan(e);
-        encoded.constraint = encoded.constraint && span.last <= published;
+        encoded.constraint =
+            encoded.constraint &&
+            span.last <= encoding.PublishedForTense(p.source(), true);
         DirectBound b{absl::StrCat("event:", e), span.name,
                       absl::StrCat("reported as past by '", p.source(),
                                    "', so over by its publication (",
@@ -67,7 +68,9 @@ void BindTense(const Claim& claim, Encoding& encoding, Encoded& encoded) {
     }
     case MODALITY_PLANNED: {
       const Span span = encoding.EventSpan(events.front());
-      encoded.constraint = encoded.constraint && span.first > published;
+      encoded.constraint =
+          encoded.constraint &&
+          span.first > encoding.PublishedForTense(p.source(), false);
       break;
     }
     default:
