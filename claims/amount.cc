@@ -1,5 +1,6 @@
 #include "claims/amount.h"
 
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -54,7 +55,6 @@ std::string FormatBoundValue(const Decimal& d) { return d.Format(3); }
 }  // namespace
 
 Unit LookupUnit(absl::string_view name) {
-  if (IsCurrencyCode(name)) return {UnitKind::kMoney, Dec("1"), std::string(name)};
   std::string u = absl::AsciiStrToLower(name);
   struct Entry {
     const char* name;
@@ -90,11 +90,14 @@ Unit LookupUnit(absl::string_view name) {
       if (u == e.name) return {e.kind, Dec(e.factor), e.canonical};
     }
     // Second pass: plural forms ("miles", "kilometres", "decades").
-    if (u.size() > 1 && u.back() == 's') {
+    if (u.size() > 2 && u.back() == 's') {
       u.pop_back();
     } else {
       break;
     }
+  }
+  if (IsCurrencyCode(name)) {
+    return {UnitKind::kMoney, Dec("1"), std::string(name)};
   }
   return {UnitKind::kCount, Dec("1"), ""};
 }
@@ -165,17 +168,23 @@ absl::StatusOr<ValueInterval> AmountInterval(const Amount& amount,
       absl::StatusOr<Decimal> h = Checked(Decimal::Add(*value, *d));
       if (!l.ok()) return l.status();
       if (!h.ok()) return h.status();
+      // For a negative figure the ends swap.
+      if (Decimal::Compare(*l, *h) > 0) std::swap(*l, *h);
       lo = Bound{*l, false};
       hi = Bound{*h, false};
       break;
     }
     case claimcheck::v1::QUALIFIER_NEARLY: {
+      // "nearly N": a little less than N in magnitude, so [N - t|N|, N] for
+      // positive N and [N, N + t|N|] for negative N.
       absl::StatusOr<Decimal> d = Checked(Decimal::Mul(*value, settings.nearly));
       if (!d.ok()) return d.status();
       absl::StatusOr<Decimal> l = Checked(Decimal::Add(*value, d->Negated()));
       if (!l.ok()) return l.status();
-      lo = Bound{*l, false};
-      hi = Bound{*value, false};
+      Decimal a = *l, b = *value;
+      if (Decimal::Compare(a, b) > 0) std::swap(a, b);
+      lo = Bound{a, false};
+      hi = Bound{b, false};
       break;
     }
     case claimcheck::v1::QUALIFIER_MORE_THAN:

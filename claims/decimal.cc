@@ -21,6 +21,9 @@ int128 Pow10Int(int n) {
 }
 
 const int128 kMantissaLimit = Pow10Int(kMaxDigits);
+// Figures as written have at most this many digits after the point, so
+// exponents stay far from the 10^38 limit of 128-bit powers of ten.
+constexpr int kMaxFractionDigits = 18;
 
 int128 Abs(int128 v) { return v < 0 ? -v : v; }
 
@@ -81,7 +84,11 @@ absl::StatusOr<Decimal> Decimal::Parse(absl::string_view text, int* last_digit,
       mantissa = mantissa * 10 + (c - '0');
       if (mantissa != 0) ++digits;
       any_digit = true;
-      if (seen_point) ++fraction_digits;
+      if (seen_point && ++fraction_digits > kMaxFractionDigits) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "'", text, "' has more than ", kMaxFractionDigits,
+            " digits after the point"));
+      }
       zeros_run = (c == '0') ? zeros_run + 1 : 0;
     } else if (c == ',' && !seen_point && any_digit) {
       // Thousands separator: must be followed by exactly three digits.
@@ -130,7 +137,10 @@ std::optional<Decimal> Decimal::Add(const Decimal& a, const Decimal& b) {
   if (!ScaleUp(&mx, x.exponent_ - e) || !ScaleUp(&my, y.exponent_ - e)) {
     return std::nullopt;
   }
-  return Decimal(mx + my, e).Normalized();
+  const int128 sum = mx + my;  // |mx|, |my| < 10^37: no wrap
+  const Decimal out = Decimal(sum, e).Normalized();
+  if (Abs(out.mantissa_) >= kMantissaLimit) return std::nullopt;
+  return out;
 }
 
 std::optional<Decimal> Decimal::Mul(const Decimal& a, const Decimal& b) {
@@ -161,26 +171,42 @@ int Decimal::Compare(const Decimal& a, const Decimal& b) {
   return d->mantissa_ < 0 ? -1 : (d->mantissa_ > 0 ? 1 : 0);
 }
 
+namespace {
+
+// Rounds m x 10^e to an integer, towards -inf (floor) or +inf.
+std::optional<int128> RoundToInteger(int128 m, int e, bool floor) {
+  if (e >= 0) {
+    if (!ScaleUp(&m, e)) return std::nullopt;
+    return m;
+  }
+  if (-e > kMaxDigits) {  // |value| < 10^-0: only the sign matters
+    if (m == 0) return 0;
+    return floor ? (m < 0 ? -1 : 0) : (m > 0 ? 1 : 0);
+  }
+  const int128 p = Pow10Int(-e);
+  int128 q = m / p;  // truncates towards zero
+  if (m % p != 0) {
+    if (floor && m < 0) --q;
+    if (!floor && m > 0) ++q;
+  }
+  return q;
+}
+
+std::optional<int64_t> ToInt64(std::optional<int128> v) {
+  if (!v.has_value() || *v > INT64_MAX || *v < INT64_MIN) return std::nullopt;
+  return static_cast<int64_t>(*v);
+}
+
+}  // namespace
+
 std::optional<int64_t> Decimal::Floor() const {
   const Decimal n = Normalized();
-  int128 m = n.mantissa_;
-  if (n.exponent_ >= 0) {
-    if (!ScaleUp(&m, n.exponent_)) return std::nullopt;
-  } else {
-    if (-n.exponent_ > kMaxDigits) return m < 0 ? -1 : 0;
-    const int128 p = Pow10Int(-n.exponent_);
-    int128 q = m / p;
-    if (m % p != 0 && m < 0) --q;
-    m = q;
-  }
-  if (m > INT64_MAX || m < INT64_MIN) return std::nullopt;
-  return static_cast<int64_t>(m);
+  return ToInt64(RoundToInteger(n.mantissa_, n.exponent_, /*floor=*/true));
 }
 
 std::optional<int64_t> Decimal::Ceil() const {
-  std::optional<int64_t> f = Negated().Floor();
-  if (!f.has_value()) return std::nullopt;
-  return -*f;
+  const Decimal n = Normalized();
+  return ToInt64(RoundToInteger(n.mantissa_, n.exponent_, /*floor=*/false));
 }
 
 std::string Decimal::ToString() const {
@@ -200,6 +226,11 @@ std::string Decimal::ToString() const {
 std::string Decimal::ToRationalString() const {
   const Decimal n = Normalized();
   if (n.exponent_ >= 0) return ToString();
+  if (-n.exponent_ > kMaxDigits) {
+    // The denominator would not fit in 128 bits: write it out in decimal.
+    return absl::StrCat(Int128ToString(n.mantissa_), "/1",
+                        std::string(static_cast<size_t>(-n.exponent_), '0'));
+  }
   return absl::StrCat(Int128ToString(n.mantissa_), "/",
                       Int128ToString(Pow10Int(-n.exponent_)));
 }
@@ -209,6 +240,7 @@ std::string Decimal::Format(int max_fraction) const {
   Decimal n = Normalized();
   if (n.exponent_ < -max_fraction) {
     const int drop = -max_fraction - n.exponent_;
+    if (drop > kMaxDigits) return "0";  // rounds to zero at this precision
     const int128 p = Pow10Int(drop);
     int128 q = Abs(n.mantissa_) / p;
     if (Abs(n.mantissa_) % p * 2 >= p) ++q;

@@ -1,6 +1,7 @@
 #include "claims/load.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -46,21 +47,43 @@ std::string IdOf(const ClaimSet& set, const FieldDescriptor* field,
       m, m.GetDescriptor()->FindFieldByName("id"));
 }
 
-// 1-based line of the first `"id": "<id>"` in JSON text, or 0.
-int JsonLineOf(const std::string& content, const std::string& id) {
-  const std::string needle = absl::StrCat("\"", id, "\"");
-  size_t pos = 0;
+// 1-based line of the first `"id": <needle>` (JSON) or `id: <needle>`
+// (text) in `content`, or 0.
+int LineOfQuotedId(const std::string& content, const std::string& needle,
+                   size_t from) {
+  size_t pos = from;
   while ((pos = content.find(needle, pos)) != std::string::npos) {
     size_t k = pos;
     while (k > 0 && (content[k - 1] == ' ' || content[k - 1] == '\t' ||
-                     content[k - 1] == ':' || content[k - 1] == '\n')) {
+                     content[k - 1] == ':' || content[k - 1] == '\n' ||
+                     content[k - 1] == '\r')) {
       --k;
     }
-    if (k >= 4 && content.compare(k - 4, 4, "\"id\"") == 0) {
+    if ((k >= 4 && content.compare(k - 4, 4, "\"id\"") == 0) ||
+        (k >= 2 && content.compare(k - 2, 2, "id") == 0 &&
+         (k == 2 || (!std::isalnum(static_cast<unsigned char>(content[k - 3])) &&
+                     content[k - 3] != '_')))) {
       return 1 + static_cast<int>(
                      std::count(content.begin(), content.begin() + pos, '\n'));
     }
     pos += needle.size();
+  }
+  return 0;
+}
+
+// 1-based line of the first `id: "<id>"` or `id: '<id>'` in `content`
+// after the first mention of the kind's field (`"events"`), so that ids
+// shared by two kinds resolve apart; or 0.
+int IdLineOf(const std::string& content, const std::string& id,
+             absl::string_view field_name) {
+  size_t from = content.find(absl::StrCat("\"", field_name, "\""));
+  if (from == std::string::npos) from = content.find(std::string(field_name));
+  if (from == std::string::npos) from = 0;
+  for (const char quote : {'"', '\''}) {
+    const std::string needle = absl::StrCat(std::string(1, quote), id,
+                                            std::string(1, quote));
+    const int line = LineOfQuotedId(content, needle, from);
+    if (line > 0) return line;
   }
   return 0;
 }
@@ -141,13 +164,21 @@ absl::StatusOr<ClaimSet> ParseClaimSet(absl::string_view path,
       const FieldDescriptor* field =
           ClaimSet::descriptor()->FindFieldByName(field_name);
       const int n = set.GetReflection()->FieldSize(set, field);
+      // The text parser records one location per field occurrence, so list
+      // syntax ("claims [ {...}, {...} ]") leaves elements without one; then
+      // the line of the element's id is used, as for JSON.
+      bool tree_usable = format == Format::kText;
+      for (int i = 0; i < n && tree_usable; ++i) {
+        const int line = tree.GetLocation(field, i).line;
+        tree_usable = line >= 0 && (i == 0 || line > tree.GetLocation(field, i - 1).line);
+      }
       for (int i = 0; i < n; ++i) {
         const std::string id = IdOf(set, field, i);
         int line = 0;
-        if (format == Format::kText) {
+        if (tree_usable) {
           line = tree.GetLocation(field, i).line + 1;
-        } else if (format == Format::kJson) {
-          line = JsonLineOf(content, id);
+        } else if (format != Format::kBinary) {
+          line = IdLineOf(content, id, field_name);
         }
         origins->Add(kind, id, {std::string(path), line});
       }

@@ -213,6 +213,15 @@ class Validator {
   std::optional<Unit> CheckAmount(absl::string_view id,
                                   const std::string& field,
                                   const Amount& amount) {
+    if (!Qualifier_IsValid(amount.qualifier())) {
+      Error(id, field + ".qualifier",
+            absl::StrCat("unknown qualifier ", amount.qualifier()));
+      return std::nullopt;
+    }
+    if (!Scale_IsValid(amount.scale())) {
+      Error(id, field + ".scale", absl::StrCat("unknown scale ", amount.scale()));
+      return std::nullopt;
+    }
     absl::StatusOr<ValueInterval> interval =
         AmountInterval(amount, AmountSettings());
     if (!interval.ok()) {
@@ -229,9 +238,6 @@ class Validator {
                            "magnitude, 10^", kMaxMagnitudeDigits));
         return std::nullopt;
       }
-    }
-    if (Qualifier_IsValid(amount.qualifier()) == false) {
-      Error(id, field + ".qualifier", "unknown qualifier");
     }
     return LookupUnit(amount.unit());
   }
