@@ -283,8 +283,12 @@ class Validator {
             if (r.has_offset()) CheckDuration(id, f + ".offset", r.offset());
             break;
           }
+          case DateClaim::kInPeriod:
+            CheckPeriod(id, c.in_period());
+            break;
           default:
-            Error(id, "date", "states no relation (within, before or after)");
+            Error(id, "date",
+                  "states no relation (within, before, after or in_period)");
         }
         break;
       }
@@ -343,16 +347,193 @@ class Validator {
         break;
       }
       case Claim::kFirstSince:
+        CheckFirstSince(id, claim.first_since());
+        break;
       case Claim::kOrdinal:
+        CheckOrdinal(id, claim.ordinal());
+        break;
       case Claim::kChange:
+        CheckChange(id, claim.change());
+        break;
       case Claim::kShare:
-      case Claim::kExistence:
+        CheckShare(id, claim.share());
+        break;
+      case Claim::kExistence: {
+        const ExistenceClaim& c = claim.existence();
+        CheckEventRef(id, "existence.event", c.event());
+        if (c.state() == ExistenceClaim::STATE_UNSPECIFIED ||
+            !ExistenceClaim::State_IsValid(c.state())) {
+          Error(id, "existence.state", "states no state (occurred, did not "
+                                       "occur, cancelled)");
+        }
+        if (c.has_by()) CheckTimeRef(id, "existence.by", c.by());
+        break;
+      }
       case Claim::kReferenceFact:
-        // Declared kinds without an encoder yet: reported UNCHECKED by the
-        // checker, so nothing more to validate here.
+        CheckReferenceFact(id, claim.reference_fact());
         break;
       default:
         Error(id, "kind", "claim states nothing (no claim kind is set)");
+    }
+  }
+
+  void CheckPeriod(absl::string_view id, const RelativePeriod& p) {
+    CheckTimeRef(id, "date.in_period.anchor", p.anchor());
+    if (!RelativePeriod::Unit_IsValid(p.unit())) {
+      Error(id, "date.in_period.unit", "unknown unit");
+      return;
+    }
+    const bool by_month = p.unit() == RelativePeriod::UNIT_MONTH;
+    if (by_month && (p.first_month() != 0 || p.last_month() != 0)) {
+      Error(id, "date.in_period.first_month",
+            "a period of one month takes days only, not months");
+    }
+    if ((p.first_month() == 0) != (p.last_month() == 0)) {
+      Error(id, "date.in_period.last_month",
+            "give both first_month and last_month, or neither");
+    } else if (p.first_month() < 0 || p.first_month() > 12 ||
+               p.last_month() < 0 || p.last_month() > 12 ||
+               p.first_month() > p.last_month()) {
+      Error(id, "date.in_period.first_month",
+            absl::StrCat("months ", p.first_month(), "..", p.last_month(),
+                         " are not a range within 1..12"));
+    }
+    // Days must exist in their month in some year (29 February does).
+    static constexpr int kMaxDays[] = {31, 29, 31, 30, 31, 30,
+                                       31, 31, 30, 31, 30, 31};
+    const int first_max = p.first_month() > 0 && p.first_month() <= 12
+                              ? kMaxDays[p.first_month() - 1] : 31;
+    const int last_max = p.last_month() > 0 && p.last_month() <= 12
+                             ? kMaxDays[p.last_month() - 1] : 31;
+    if (p.first_day() < 0 || p.first_day() > first_max) {
+      Error(id, "date.in_period.first_day",
+            absl::StrCat("day ", p.first_day(), " is outside 1..", first_max));
+    }
+    if (p.last_day() < 0 || p.last_day() > last_max) {
+      Error(id, "date.in_period.last_day",
+            absl::StrCat("day ", p.last_day(), " is outside 1..", last_max));
+    }
+    if ((p.first_month() == p.last_month()) && p.first_day() > 0 &&
+        p.last_day() > 0 && p.first_day() > p.last_day()) {
+      Error(id, "date.in_period.first_day", "first_day is after last_day");
+    }
+  }
+
+  void CheckFirstSince(absl::string_view id, const FirstSinceClaim& c) {
+    CheckEventRef(id, "first_since.event", c.event());
+    if (c.event_class().empty()) {
+      Error(id, "first_since.event_class", "no event class given");
+    }
+    if (!c.previous().empty()) {
+      CheckEventRef(id, "first_since.previous", c.previous());
+      if (c.previous() == c.event()) {
+        Error(id, "first_since.previous", "an event cannot precede itself");
+      }
+    }
+    if (c.has_since()) CheckDateSpec(id, "first_since.since", c.since());
+    if (c.first_ever() && c.last()) {
+      Error(id, "first_since.last", "first_ever and last exclude each other");
+    }
+    if ((c.first_ever() || c.last()) && (c.has_since() || !c.previous().empty())) {
+      Error(id, c.first_ever() ? "first_since.first_ever" : "first_since.last",
+            "takes no since or previous");
+    }
+  }
+
+  void CheckOrdinal(absl::string_view id, const OrdinalClaim& c) {
+    if (c.event_class().empty()) {
+      Error(id, "ordinal.event_class", "no event class given");
+    }
+    switch (c.form_case()) {
+      case OrdinalClaim::kEvent:
+        CheckEventRef(id, "ordinal.event", c.event());
+        if (c.ordinal() < 1) {
+          Error(id, "ordinal.ordinal",
+                absl::StrCat("ordinal ", c.ordinal(), " is not 1 or more"));
+        }
+        break;
+      case OrdinalClaim::kAnchor:
+        CheckTimeRef(id, "ordinal.anchor", c.anchor());
+        if (c.count() < 0) {
+          Error(id, "ordinal.count", absl::StrCat("count ", c.count(), " is negative"));
+        }
+        break;
+      default:
+        Error(id, "ordinal", "names neither an event nor an anchor");
+    }
+  }
+
+  void CheckPercent(absl::string_view id, const std::string& field,
+                    const Amount& amount) {
+    std::optional<Unit> unit = CheckAmount(id, field, amount);
+    if (unit && unit->kind != UnitKind::kPercent) {
+      Error(id, field + ".unit",
+            absl::StrCat("'", amount.unit(), "' is not percent"));
+    }
+  }
+
+  void CheckChange(absl::string_view id, const ChangeClaim& c) {
+    const Measure* m = CheckMeasureRef(id, "change.measure", c.measure());
+    if (c.all_time_high()) {
+      if (m != nullptr && m->quantity().empty()) {
+        Error(id, "change.all_time_high",
+              absl::StrCat("measure '", m->id(),
+                           "' has no quantity to compare with"));
+      }
+      return;
+    }
+    const Measure* p = CheckMeasureRef(id, "change.previous", c.previous());
+    if (m != nullptr && p != nullptr &&
+        (m->dimension() != p->dimension() || m->currency() != p->currency())) {
+      Error(id, "change.previous",
+            "the previous value is not in the measure's dimension or currency");
+    }
+    if (!c.has_change()) {
+      Error(id, "change.change", "no change amount given");
+    } else {
+      CheckPercent(id, "change.change", c.change());
+    }
+  }
+
+  void CheckShare(absl::string_view id, const ShareClaim& c) {
+    if (c.market().empty()) Error(id, "share.market", "no market given");
+    if (c.entity().empty()) Error(id, "share.entity", "no entity given");
+    if (c.has_share()) CheckPercent(id, "share.share", c.share());
+    if (c.rank() < 0) Error(id, "share.rank", "rank is negative");
+    if (!c.has_share() && c.rank() == 0) {
+      Error(id, "share", "states neither a share nor a rank");
+    }
+    if (c.ranked_above_size() > 0 && c.ranked_above_size() > c.rank() - 1) {
+      Error(id, "share.ranked_above",
+            absl::StrCat(c.ranked_above_size(), " entities ranked above need a "
+                                                "rank of at least ",
+                         c.ranked_above_size() + 1));
+    }
+    for (int i = 0; i < c.ranked_above_size(); ++i) {
+      if (c.ranked_above(i).empty() || c.ranked_above(i) == c.entity()) {
+        Error(id, absl::StrCat("share.ranked_above[", i, "]"),
+              "must name another entity");
+      }
+    }
+  }
+
+  void CheckReferenceFact(absl::string_view id, const ReferenceFactClaim& c) {
+    if (c.actor().empty()) Error(id, "reference_fact.actor", "no actor given");
+    if (c.fact() == ReferenceFactClaim::FACT_UNSPECIFIED ||
+        !ReferenceFactClaim::Fact_IsValid(c.fact())) {
+      Error(id, "reference_fact.fact", "states no fact (lifespan, term of office)");
+    }
+    if (c.fact() == ReferenceFactClaim::FACT_TERM_OF_OFFICE && c.office().empty()) {
+      Error(id, "reference_fact.office", "a term of office names the office");
+    }
+    if (!c.has_from() && !c.has_to()) {
+      Error(id, "reference_fact", "gives neither from nor to");
+    }
+    std::optional<DayInterval> from, to;
+    if (c.has_from()) from = CheckDateSpec(id, "reference_fact.from", c.from());
+    if (c.has_to()) to = CheckDateSpec(id, "reference_fact.to", c.to());
+    if (from && to && to->last < from->first) {
+      Error(id, "reference_fact.to", "ends before it starts");
     }
   }
 

@@ -1,5 +1,6 @@
 #include "solver/encoding.h"
 
+#include <algorithm>
 #include <functional>
 
 #include "absl/strings/str_cat.h"
@@ -29,8 +30,27 @@ Encoding::Encoding(z3::context& ctx, const CheckRequest& request)
   if (t.has_nearly()) settings_.nearly = *Decimal::FromDouble(t.nearly());
   const ClaimSet& set = request.claims();
   for (const Source& s : set.sources()) sources_[s.id()] = &s;
-  for (const Event& e : set.events()) events_[e.id()] = &e;
-  for (const Measure& m : set.measures()) measures_[m.id()] = &m;
+  for (const Event& e : set.events()) {
+    events_[e.id()] = &e;
+    event_order_.push_back(e.id());
+    for (const std::string& c : e.classes()) class_events_[c].push_back(e.id());
+  }
+  for (const Claim& c : set.claims()) {
+    if (!c.has_share()) continue;
+    auto& entities = market_entities_[c.share().market()];
+    std::vector<std::string> named = {c.share().entity()};
+    named.insert(named.end(), c.share().ranked_above().begin(),
+                 c.share().ranked_above().end());
+    for (const std::string& e : named) {
+      if (std::find(entities.begin(), entities.end(), e) == entities.end()) {
+        entities.push_back(e);
+      }
+    }
+  }
+  for (const Measure& m : set.measures()) {
+    measures_[m.id()] = &m;
+    measure_order_.push_back(m.id());
+  }
   NotePublicationUses(set);
   AddSourceAxioms(set);
   AddMeasureAxioms(set);
@@ -195,6 +215,82 @@ z3::expr Encoding::Published(const std::string& id) {
   return it->second;
 }
 
+z3::expr Encoding::Occurs(const std::string& id) {
+  return ctx_.bool_const(absl::StrCat("occurs!", id).c_str());
+}
+
+const std::vector<std::string>& Encoding::EventsOfClass(
+    const std::string& event_class) {
+  return class_events_[event_class];
+}
+
+std::vector<std::string> Encoding::EventsOfActor(
+    const std::string& actor, const std::string& office) const {
+  std::vector<std::string> out;
+  for (const std::string& id : event_order_) {
+    const Event& e = *events_.at(id);
+    bool acts = false;
+    if (office.empty()) {
+      acts = std::find(e.actors().begin(), e.actors().end(), actor) !=
+             e.actors().end();
+    }
+    for (const ActorRole& r : e.roles()) {
+      if (r.actor() == actor && (office.empty() || r.office() == office)) {
+        acts = true;
+      }
+    }
+    if (acts) out.push_back(id);
+  }
+  return out;
+}
+
+Span Encoding::ActorSpan(const std::string& actor, const std::string& office) {
+  const std::string key =
+      office.empty() ? absl::StrCat("life!", actor)
+                     : absl::StrCat("term!", actor, "!", office);
+  auto it = actor_spans_.find(key);
+  if (it == actor_spans_.end()) {
+    z3::expr first = ctx_.int_const(absl::StrCat("from!", key).c_str());
+    z3::expr last = ctx_.int_const(absl::StrCat("to!", key).c_str());
+    hard_.push_back(first >= Int(MinDay()) && first <= last &&
+                    last <= Int(MaxDay()));
+    it = actor_spans_.emplace(key, std::make_pair(first, last)).first;
+  }
+  return Span{it->second.first, it->second.second,
+              office.empty() ? absl::StrCat("the life of ", actor)
+                             : absl::StrCat(actor, "'s term as ", office),
+              std::nullopt, ""};
+}
+
+z3::expr Encoding::Share(const std::string& market, const std::string& entity) {
+  const std::string key = absl::StrCat(market, "!", entity);
+  auto it = shares_.find(key);
+  if (it == shares_.end()) {
+    z3::expr v = ctx_.real_const(absl::StrCat("share!", key).c_str());
+    hard_.push_back(v >= 0 && v <= 100);
+    it = shares_.emplace(key, v).first;
+  }
+  return it->second;
+}
+
+std::vector<std::string> Encoding::MeasuresOfQuantity(const Measure& m) const {
+  std::vector<std::string> out;
+  for (const std::string& id : measure_order_) {
+    const Measure& o = *measures_.at(id);
+    if (o.quantity() == m.quantity() && o.from() == m.from() &&
+        o.to() == m.to() && o.dimension() == m.dimension() &&
+        o.currency() == m.currency()) {
+      out.push_back(id);
+    }
+  }
+  return out;
+}
+
+const std::vector<std::string>& Encoding::EntitiesOfMarket(
+    const std::string& market) {
+  return market_entities_[market];
+}
+
 z3::expr Encoding::MeasureValue(const std::string& id) {
   auto it = measure_vars_.find(id);
   if (it == measure_vars_.end()) {
@@ -317,8 +413,25 @@ const Encoding::Projection& Encoding::Project(const z3::expr& day,
   z3::expr month_start = year_start.jan1 + start;
   z3::expr definition =
       m >= 1 && m <= 12 && month_start <= day && day < month_start + length;
+  month_parts_.emplace(day.id(), MonthParts{m, month_start});
   return cache.emplace(day.id(), Projection{12 * y + m - 1, definition})
       .first->second;
+}
+
+z3::expr Encoding::MonthOf(const z3::expr& day) {
+  if (day.is_numeral()) {
+    return Int(CivilFromDays(day.get_numeral_int64()).month);
+  }
+  MonthIndexOf(day);  // defines the parts
+  return month_parts_.at(day.id()).month;
+}
+
+z3::expr Encoding::DayOfMonthOf(const z3::expr& day) {
+  if (day.is_numeral()) {
+    return Int(CivilFromDays(day.get_numeral_int64()).day);
+  }
+  MonthIndexOf(day);
+  return day - month_parts_.at(day.id()).month_start + 1;
 }
 
 std::string Encoding::MeasureName(const std::string& id) const {

@@ -72,6 +72,25 @@ class Encoding {
   // claims of one source from all sharing a variable.
   z3::expr PublishedForTense(const std::string& source_id, bool latest);
   z3::expr MeasureValue(const std::string& measure_id);
+  // Whether the event occurs.
+  z3::expr Occurs(const std::string& event_id);
+  // Events listing `event_class`, in input order.
+  const std::vector<std::string>& EventsOfClass(const std::string& event_class);
+  // Events naming `actor` among their actors or roles (office empty), or in
+  // a role with `office`, in input order.
+  std::vector<std::string> EventsOfActor(const std::string& actor,
+                                         const std::string& office) const;
+  // The span of an actor's life (office empty) or term of an office: two
+  // integer days, first <= last.
+  Span ActorSpan(const std::string& actor, const std::string& office);
+  // Measures of the same quantity (and from, to, dimension, currency) as
+  // `m`, `m` included, in input order.
+  std::vector<std::string> MeasuresOfQuantity(
+      const claimcheck::v1::Measure& m) const;
+  // An entity's share of a market, a real in [0, 100].
+  z3::expr Share(const std::string& market, const std::string& entity);
+  // Every entity any share claim names for the market, in input order.
+  const std::vector<std::string>& EntitiesOfMarket(const std::string& market);
 
   // Calendar projections of a day expression: a fresh integer whose defining
   // constraints go to the current claim's side constraints (see
@@ -80,6 +99,9 @@ class Encoding {
   z3::expr YearOf(const z3::expr& day);
   // Months since year 0: 12 * year + month - 1.
   z3::expr MonthIndexOf(const z3::expr& day);
+  // Month of the year (1..12) and day of the month (1..31) of a day.
+  z3::expr MonthOf(const z3::expr& day);
+  z3::expr DayOfMonthOf(const z3::expr& day);
 
   // Returns and clears the constraints that define the projections made
   // since the last call; the encoder of a claim conjoins them to it.
@@ -120,6 +142,18 @@ class Encoding {
     z3::expr leap;
   };
   absl::flat_hash_map<unsigned, YearStart> year_starts_;
+  // Month (1..12) and first day of the month, by the day projected.
+  struct MonthParts {
+    z3::expr month;
+    z3::expr month_start;
+  };
+  absl::flat_hash_map<unsigned, MonthParts> month_parts_;
+  absl::flat_hash_map<std::string, std::vector<std::string>> class_events_;
+  absl::flat_hash_map<std::string, std::pair<z3::expr, z3::expr>> actor_spans_;
+  absl::flat_hash_map<std::string, z3::expr> shares_;
+  absl::flat_hash_map<std::string, std::vector<std::string>> market_entities_;
+  std::vector<std::string> event_order_;
+  std::vector<std::string> measure_order_;
   std::vector<Axiom> axioms_;
   int fresh_ = 0;
   absl::flat_hash_map<std::string, const claimcheck::v1::Source*> sources_;

@@ -22,6 +22,60 @@ std::string SubjectKey(const claimcheck::v1::TimeRef& ref) {
   return "";
 }
 
+// The subject lies within a period placed relative to an anchor day (the
+// first day of the anchor): a year or month moved by an offset, narrowed to
+// months and days. Both ends of the subject are projected onto the calendar
+// and compared field by field.
+Encoded EncodePeriod(const DateClaim& date, const Span& subject,
+                     Encoding& encoding) {
+  const claimcheck::v1::RelativePeriod& period = date.in_period();
+  const Span anchor = encoding.Resolve(period.anchor());
+  z3::context& ctx = encoding.ctx();
+  z3::expr_vector parts(ctx);
+  const bool by_month = period.unit() == claimcheck::v1::RelativePeriod::UNIT_MONTH;
+  const int first_month = by_month ? 0 : period.first_month();
+  const int last_month = by_month ? 0 : period.last_month();
+  // Whether day d is on or after (month m, day dd) of its period, or on or
+  // before; month 0 is the whole period, day 0 the whole month.
+  auto not_before = [&](const z3::expr& d, int m, int dd) {
+    if (m == 0) {
+      return dd == 0 ? ctx.bool_val(true) : encoding.DayOfMonthOf(d) >= dd;
+    }
+    const z3::expr month = encoding.MonthOf(d);
+    return month > m || (month == m && (dd == 0 ? ctx.bool_val(true)
+                                                : encoding.DayOfMonthOf(d) >= dd));
+  };
+  auto not_after = [&](const z3::expr& d, int m, int dd) {
+    if (m == 0) {
+      return dd == 0 ? ctx.bool_val(true) : encoding.DayOfMonthOf(d) <= dd;
+    }
+    const z3::expr month = encoding.MonthOf(d);
+    return month < m || (month == m && (dd == 0 ? ctx.bool_val(true)
+                                                : encoding.DayOfMonthOf(d) <= dd));
+  };
+  for (const z3::expr& d : {subject.first, subject.last}) {
+    if (by_month) {
+      parts.push_back(encoding.MonthIndexOf(d) ==
+                      encoding.MonthIndexOf(anchor.first) + period.offset());
+    } else {
+      parts.push_back(encoding.YearOf(d) ==
+                      encoding.YearOf(anchor.first) + period.offset());
+    }
+  }
+  parts.push_back(not_before(subject.first, first_month, period.first_day()));
+  parts.push_back(not_after(subject.last, last_month == 0 ? first_month : last_month,
+                            period.last_day()));
+  const std::string what =
+      !period.text().empty()
+          ? period.text()
+          : absl::StrCat(by_month ? "month " : "year ",
+                         period.offset() >= 0 ? "+" : "", period.offset());
+  return {z3::mk_and(parts),
+          absl::StrCat(subject.name, ": ", what, " relative to ", anchor.name),
+          {},
+          {}};
+}
+
 }  // namespace
 
 Encoded EncodeDate(const Claim& claim, Encoding& encoding) {
@@ -41,6 +95,8 @@ Encoded EncodeDate(const Claim& claim, Encoding& encoding) {
     }
     return out;
   }
+
+  if (date.has_in_period()) return EncodePeriod(date, subject, encoding);
 
   const bool before = date.has_before();
   const claimcheck::v1::Relative& rel = before ? date.before() : date.after();

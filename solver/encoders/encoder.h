@@ -50,7 +50,8 @@ struct Encoded {
   std::vector<z3::expr> definitions = {};
 };
 
-// Returns nullopt for claim kinds that have no encoder yet.
+// Every claim kind has an encoder; nullopt only for a claim with no kind
+// (which validation rejects).
 std::optional<Encoded> EncodeClaim(const claimcheck::v1::Claim& claim,
                                    Encoding& encoding);
 
@@ -59,10 +60,20 @@ Encoded EncodeGap(const claimcheck::v1::Claim& claim, Encoding& encoding);
 Encoded EncodeQuantity(const claimcheck::v1::Claim& claim, Encoding& encoding);
 Encoded EncodeAggregate(const claimcheck::v1::Claim& claim,
                         Encoding& encoding);
+Encoded EncodeFirstSince(const claimcheck::v1::Claim& claim,
+                         Encoding& encoding);
+Encoded EncodeOrdinal(const claimcheck::v1::Claim& claim, Encoding& encoding);
+Encoded EncodeChange(const claimcheck::v1::Claim& claim, Encoding& encoding);
+Encoded EncodeShare(const claimcheck::v1::Claim& claim, Encoding& encoding);
+Encoded EncodeExistence(const claimcheck::v1::Claim& claim,
+                        Encoding& encoding);
+Encoded EncodeReferenceFact(const claimcheck::v1::Claim& claim,
+                            Encoding& encoding);
 
-// Tense binding (SEMANTICS.md, "Time"): a reported fact's events end on or
-// before its source's publication; a planned subject starts after it.
-// Conjoins the binding to `encoded` and adds its bounds.
+// Tense binding and occurrence (SEMANTICS.md, "Time"; claimcheck.proto,
+// Event): a reported fact's events occur and end on or before its source's
+// publication; a planned subject starts after it; a cancelled subject does
+// not occur. Conjoins the binding to `encoded` and adds its bounds.
 void BindTense(const claimcheck::v1::Claim& claim, Encoding& encoding,
                Encoded& encoded);
 

@@ -19,6 +19,24 @@ std::optional<Encoded> EncodeClaim(const Claim& claim, Encoding& encoding) {
     case Claim::kAggregate:
       encoded = EncodeAggregate(claim, encoding);
       break;
+    case Claim::kFirstSince:
+      encoded = EncodeFirstSince(claim, encoding);
+      break;
+    case Claim::kOrdinal:
+      encoded = EncodeOrdinal(claim, encoding);
+      break;
+    case Claim::kChange:
+      encoded = EncodeChange(claim, encoding);
+      break;
+    case Claim::kShare:
+      encoded = EncodeShare(claim, encoding);
+      break;
+    case Claim::kExistence:
+      encoded = EncodeExistence(claim, encoding);
+      break;
+    case Claim::kReferenceFact:
+      encoded = EncodeReferenceFact(claim, encoding);
+      break;
     default:
       return std::nullopt;
   }

@@ -1,6 +1,8 @@
 // Tense binding: a reported past event ends on or before its source's
 // publication (and so before the corpus was retrieved); a planned event
 // starts after the publication.
+#include <optional>
+
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
 #include "claims/calendar.h"
@@ -16,29 +18,70 @@ void CollectEvent(const TimeRef& ref, std::vector<std::string>& out) {
   if (ref.has_event()) out.push_back(ref.event());
 }
 
-// The events a claim of an encoded kind names; its subject first.
+// The events a claim names.
 std::vector<std::string> EventsOf(const Claim& claim) {
   std::vector<std::string> events;
-  if (claim.has_date()) {
-    CollectEvent(claim.date().subject(), events);
-    if (claim.date().has_before()) {
-      CollectEvent(claim.date().before().reference(), events);
+  switch (claim.kind_case()) {
+    case Claim::kDate: {
+      const DateClaim& d = claim.date();
+      CollectEvent(d.subject(), events);
+      if (d.has_before()) CollectEvent(d.before().reference(), events);
+      if (d.has_after()) CollectEvent(d.after().reference(), events);
+      if (d.has_in_period()) CollectEvent(d.in_period().anchor(), events);
+      break;
     }
-    if (claim.date().has_after()) {
-      CollectEvent(claim.date().after().reference(), events);
-    }
-  } else if (claim.has_gap()) {
-    CollectEvent(claim.gap().to(), events);
-    CollectEvent(claim.gap().from(), events);
+    case Claim::kGap:
+      CollectEvent(claim.gap().to(), events);
+      CollectEvent(claim.gap().from(), events);
+      break;
+    case Claim::kFirstSince:
+      events.push_back(claim.first_since().event());
+      if (!claim.first_since().previous().empty()) {
+        events.push_back(claim.first_since().previous());
+      }
+      break;
+    case Claim::kOrdinal:
+      if (claim.ordinal().form_case() == OrdinalClaim::kEvent) {
+        events.push_back(claim.ordinal().event());
+      }
+      break;
+    default:
+      break;  // existence decides occurrence itself; the rest name no events
   }
   return events;
+}
+
+// The claim's subject, when it is an event: what a plan is about, or what
+// was cancelled.
+std::optional<std::string> SubjectEvent(const Claim& claim) {
+  std::vector<std::string> subject;
+  switch (claim.kind_case()) {
+    case Claim::kDate:
+      CollectEvent(claim.date().subject(), subject);
+      break;
+    case Claim::kGap:
+      CollectEvent(claim.gap().to(), subject);
+      break;
+    case Claim::kFirstSince:
+      subject.push_back(claim.first_since().event());
+      break;
+    case Claim::kOrdinal:
+      if (claim.ordinal().form_case() == OrdinalClaim::kEvent) {
+        subject.push_back(claim.ordinal().event());
+      }
+      break;
+    default:
+      break;
+  }
+  if (subject.empty()) return std::nullopt;
+  return subject.front();
 }
 
 }  // namespace
 
 void BindTense(const Claim& claim, Encoding& encoding, Encoded& encoded) {
   const std::vector<std::string> events = EventsOf(claim);
-  if (events.empty()) return;
+  const std::optional<std::string> subject = SubjectEvent(claim);
   const Provenance& p = claim.provenance();
   const Source& source = encoding.source(p.source());
   // The latest day the publication can be, for the bound's text.
@@ -54,7 +97,7 @@ void BindTense(const Claim& claim, Encoding& encoding, Encoded& encoded) {
         if (!seen.insert(e).second) continue;
         const Span span = encoding.EventSpan(e);
         encoded.constraint =
-            encoded.constraint &&
+            encoded.constraint && encoding.Occurs(e) &&
             span.last <= encoding.PublishedForTense(p.source(), true);
         DirectBound b{absl::StrCat("event:", e), span.name,
                       absl::StrCat("reported as past by '", p.source(),
@@ -67,14 +110,20 @@ void BindTense(const Claim& claim, Encoding& encoding, Encoded& encoded) {
       break;
     }
     case MODALITY_PLANNED: {
-      const Span span = encoding.EventSpan(events.front());
+      if (!subject) break;
+      const Span span = encoding.EventSpan(*subject);
       encoded.constraint =
           encoded.constraint &&
           span.first > encoding.PublishedForTense(p.source(), false);
       break;
     }
+    case MODALITY_CANCELLED:
+      if (subject) {
+        encoded.constraint = encoded.constraint && !encoding.Occurs(*subject);
+      }
+      break;
     default:
-      break;  // cancelled or hypothetical: no binding
+      break;  // hypothetical: no binding
   }
 }
 
