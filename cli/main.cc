@@ -1,10 +1,14 @@
 // claimcheck: check claim files for consistency.
 //
 //   claimcheck check [--format=text|json] [--rounding=...] FILE...
+//   claimcheck test EXPECTATIONS
 //
-// Exit codes: 0 consistent, 1 inconsistent, 2 invalid input or usage,
-// 3 unknown (a limit was hit), 4 internal error.
+// check exits 0 consistent, 1 inconsistent, 2 invalid input or usage,
+// 3 unknown (a limit was hit), 4 internal error. test exits 0 when every
+// expectation holds, 1 when any differs, 2 on unusable input.
+#include <fstream>
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -14,6 +18,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "claims/load.h"
+#include "cli/regression.h"
+#include "google/protobuf/text_format.h"
 #include "cli/report_text.h"
 #include "google/protobuf/util/json_util.h"
 #include "solver/checker.h"
@@ -35,12 +41,38 @@ constexpr char kUsage[] =
     "claimcheck check [--format=text|json] [--rounding=last_digit|"
     "significant_figures|exact] [--timeout_ms=N] [--rlimit=N] "
     "[--max_conflicts=N] FILE...\n"
+    "       claimcheck test EXPECTATIONS   (an Expectations text proto)\n"
     "FILE: a ClaimSet as text format (.textproto, .txtpb, .pbtxt), JSON "
     "(.json) or binary (.pb, .binpb).";
 
 int Fail(const std::string& message, int code) {
   std::cerr << "claimcheck: " << message << "\n";
   return code;
+}
+
+// Applies the option flags that were given over `options`. Returns false on
+// a bad flag value, after printing why.
+bool ApplyFlags(claimcheck::v1::CheckOptions& options) {
+  const std::string rounding = absl::AsciiStrToLower(absl::GetFlag(FLAGS_rounding));
+  if (rounding == "last_digit") {
+    options.set_rounding(claimcheck::v1::ROUNDING_LAST_DIGIT);
+  } else if (rounding == "significant_figures") {
+    options.set_rounding(claimcheck::v1::ROUNDING_SIGNIFICANT_FIGURES);
+  } else if (rounding == "exact") {
+    options.set_rounding(claimcheck::v1::ROUNDING_EXACT);
+  } else if (!rounding.empty()) {
+    Fail(absl::StrCat("unknown --rounding '", rounding, "'\n", kUsage), kUsageError);
+    return false;
+  }
+  claimcheck::v1::Limits& limits = *options.mutable_limits();
+  if (absl::GetFlag(FLAGS_timeout_ms) > 0) {
+    limits.set_timeout_ms(absl::GetFlag(FLAGS_timeout_ms));
+  }
+  if (absl::GetFlag(FLAGS_rlimit) > 0) limits.set_rlimit(absl::GetFlag(FLAGS_rlimit));
+  if (absl::GetFlag(FLAGS_max_conflicts) > 0) {
+    limits.set_max_conflicts(absl::GetFlag(FLAGS_max_conflicts));
+  }
+  return true;
 }
 
 int RunCheck(const std::vector<std::string>& files) {
@@ -50,22 +82,7 @@ int RunCheck(const std::vector<std::string>& files) {
       claimcheck::LoadClaimFiles(files, &origins);
   if (!set.ok()) return Fail(std::string(set.status().message()), kUsageError);
   *request.mutable_claims() = std::move(*set);
-
-  claimcheck::v1::CheckOptions& options = *request.mutable_options();
-  const std::string rounding = absl::AsciiStrToLower(absl::GetFlag(FLAGS_rounding));
-  if (rounding == "last_digit") {
-    options.set_rounding(claimcheck::v1::ROUNDING_LAST_DIGIT);
-  } else if (rounding == "significant_figures") {
-    options.set_rounding(claimcheck::v1::ROUNDING_SIGNIFICANT_FIGURES);
-  } else if (rounding == "exact") {
-    options.set_rounding(claimcheck::v1::ROUNDING_EXACT);
-  } else if (!rounding.empty()) {
-    return Fail(absl::StrCat("unknown --rounding '", rounding, "'\n", kUsage),
-                kUsageError);
-  }
-  options.mutable_limits()->set_timeout_ms(absl::GetFlag(FLAGS_timeout_ms));
-  options.mutable_limits()->set_rlimit(absl::GetFlag(FLAGS_rlimit));
-  options.mutable_limits()->set_max_conflicts(absl::GetFlag(FLAGS_max_conflicts));
+  if (!ApplyFlags(*request.mutable_options())) return kUsageError;
 
   absl::StatusOr<claimcheck::v1::CheckReport> report = claimcheck::Check(request);
   if (!report.ok()) {
@@ -91,6 +108,46 @@ int RunCheck(const std::vector<std::string>& files) {
   return claimcheck::ExitCodeFor(report->verdict());
 }
 
+int RunTest(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return Fail(absl::StrCat(path, ": cannot be read"), kUsageError);
+  std::stringstream text;
+  text << in.rdbuf();
+  claimcheck::v1::Expectations expected;
+  if (!google::protobuf::TextFormat::ParseFromString(text.str(), &expected)) {
+    return Fail(absl::StrCat(path, ": not an Expectations text proto"), kUsageError);
+  }
+  const std::string dir =
+      path.find('/') == std::string::npos ? "" : path.substr(0, path.rfind('/') + 1);
+  std::vector<std::string> files;
+  for (const std::string& f : expected.files()) {
+    files.push_back(!f.empty() && f[0] == '/' ? f : dir + f);
+  }
+  if (files.empty()) return Fail(absl::StrCat(path, ": names no files"), kUsageError);
+  claimcheck::v1::CheckRequest request;
+  claimcheck::Origins origins;
+  absl::StatusOr<claimcheck::v1::ClaimSet> set =
+      claimcheck::LoadClaimFiles(files, &origins);
+  if (!set.ok()) return Fail(std::string(set.status().message()), kUsageError);
+  *request.mutable_claims() = std::move(*set);
+  *request.mutable_options() = expected.options();
+  if (!ApplyFlags(*request.mutable_options())) return kUsageError;
+  absl::StatusOr<claimcheck::v1::CheckReport> report = claimcheck::Check(request);
+  if (!report.ok()) {
+    return Fail(absl::StrCat("internal error: ", report.status().message()),
+                kInternalError);
+  }
+  const std::vector<std::string> diff =
+      claimcheck::CompareWithExpectations(expected, *report);
+  std::cout << path << ": " << request.claims().claims_size() << " claims, "
+            << report->conflicts_size() << " conflicts, verdict "
+            << claimcheck::v1::Verdict_Name(report->verdict()) << "\n";
+  for (const std::string& line : diff) std::cout << line << "\n";
+  std::cout << (diff.empty() ? "all expectations hold\n"
+                             : absl::StrCat(diff.size(), " differences\n"));
+  return diff.empty() ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -100,6 +157,9 @@ int main(int argc, char** argv) {
   if (format != "text" && format != "json") {
     return Fail(absl::StrCat("unknown --format '", format, "'\n", kUsage),
                 kUsageError);
+  }
+  if (args.size() == 3 && std::string(args[1]) == "test") {
+    return RunTest(args[2]);
   }
   if (args.size() < 2 || std::string(args[1]) != "check") {
     return Fail(absl::StrCat("expected a command\nusage: ", kUsage), kUsageError);

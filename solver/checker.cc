@@ -86,6 +86,10 @@ class Search {
       params.set("rlimit", static_cast<unsigned>(std::min<int64_t>(
                                limits.rlimit(), UINT32_MAX)));
     }
+    // Assert every atom as relevant: on the seed corpus the satisfiable
+    // checks of large components ran 2-20x faster (measured with Z3 4.8.12);
+    // a heuristic only, sound and complete either way.
+    params.set("relevancy", 0u);
     solver_.set(params);
     for (const z3::expr& h : encoding.hard()) solver_.add(h);
     for (size_t i = 0; i < entries.size(); ++i) {

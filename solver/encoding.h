@@ -121,6 +121,7 @@ class Encoding {
   void AddMeasureAxioms(const claimcheck::v1::ClaimSet& set);
   void AddSourceAxioms(const claimcheck::v1::ClaimSet& set);
   void NotePublicationUses(const claimcheck::v1::ClaimSet& set);
+  void NoteYearsMentioned(const claimcheck::v1::CheckRequest& request);
 
   z3::context& ctx_;
   AmountSettings settings_;
@@ -154,6 +155,8 @@ class Encoding {
   absl::flat_hash_map<std::string, std::vector<std::string>> market_entities_;
   std::vector<std::string> event_order_;
   std::vector<std::string> measure_order_;
+  // Years (exclusive, inclusive] that year projections get order hints for.
+  std::pair<int, int> hint_years_ = {0, 0};
   std::vector<Axiom> axioms_;
   int fresh_ = 0;
   absl::flat_hash_map<std::string, const claimcheck::v1::Source*> sources_;

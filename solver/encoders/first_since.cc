@@ -15,7 +15,6 @@ Encoded EncodeFirstSince(const Claim& claim, Encoding& encoding) {
   z3::context& ctx = encoding.ctx();
   const Span event = encoding.EventSpan(c.event());
   z3::expr_vector parts(ctx);
-  parts.push_back(encoding.Occurs(c.event()));
   const std::vector<std::string>& known = encoding.EventsOfClass(c.event_class());
 
   if (c.first_ever() || c.last()) {
@@ -27,11 +26,22 @@ Encoded EncodeFirstSince(const Claim& claim, Encoding& encoding) {
           c.first_ever() ? other.last < event.first : other.first > event.last;
       parts.push_back(z3::implies(encoding.Occurs(k), !ruled_out));
     }
-    return {z3::mk_and(parts),
-            absl::StrCat(event.name, ": the ", c.first_ever() ? "first-ever" : "last",
-                         " of '", c.event_class(), "'"),
-            {},
-            {}};
+    std::string forces = absl::StrCat(event.name, ": the ",
+                                      c.first_ever() ? "first-ever" : "last",
+                                      " of '", c.event_class(), "'");
+    Encoded out{ctx.bool_val(true), "", {}, {}};
+    if (c.last() && c.has_since()) {
+      const DayInterval since = *DateSpecInterval(c.since());
+      parts.push_back(event.first >= encoding.Int(since.first) &&
+                      event.last <= encoding.Int(since.last));
+      const std::string text = absl::StrCat("within ", FormatDayInterval(since));
+      absl::StrAppend(&forces, ", ", text);
+      out.bounds.push_back({absl::StrCat("event:", c.event()), event.name, text,
+                            since.first, since.last, {}});
+    }
+    out.constraint = z3::mk_and(parts);
+    out.forces = forces;
+    return out;
   }
 
   // The previous event P: named, or an unnamed event of this claim's own.

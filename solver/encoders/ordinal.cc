@@ -26,9 +26,7 @@ Encoded EncodeOrdinal(const Claim& claim, Encoding& encoding) {
   }
   const int limit = has_event ? c.ordinal() - 1 : c.count();
   z3::expr count = counted.empty() ? ctx.int_val(0) : z3::sum(counted);
-  z3::expr constraint = count <= limit;
-  if (has_event) constraint = constraint && encoding.Occurs(c.event());
-  return {constraint,
+  return {count <= limit,
           has_event
               ? absl::StrCat(at.name, ": number ", c.ordinal(), " of '",
                              c.event_class(), "', so at most ", limit,

@@ -92,13 +92,20 @@ void BindTense(const Claim& claim, Encoding& encoding, Encoded& encoded) {
   switch (p.modality()) {
     case MODALITY_UNSPECIFIED:
     case MODALITY_REPORTED: {
+      // The subject occurred; every event named that occurred is over by
+      // the publication.
+      if (subject) {
+        encoded.constraint = encoded.constraint && encoding.Occurs(*subject);
+      }
       absl::flat_hash_set<std::string> seen;
       for (const std::string& e : events) {
         if (!seen.insert(e).second) continue;
         const Span span = encoding.EventSpan(e);
         encoded.constraint =
-            encoded.constraint && encoding.Occurs(e) &&
-            span.last <= encoding.PublishedForTense(p.source(), true);
+            encoded.constraint &&
+            z3::implies(encoding.Occurs(e),
+                        span.last <= encoding.PublishedForTense(p.source(), true));
+        if (!subject || e != *subject) continue;
         DirectBound b{absl::StrCat("event:", e), span.name,
                       absl::StrCat("reported as past by '", p.source(),
                                    "', so over by its publication (",

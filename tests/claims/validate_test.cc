@@ -204,7 +204,7 @@ std::vector<ValidateCase> Cases() {
        "",
        {{"x", "date.subject.date", "30 February 2012 does not exist"}}},
       {"DateWithoutRelation", ClaimX("date { subject { event: 'e1' } }"), "",
-       {{"x", "date", "states no relation (within, before or after)"}}},
+       {{"x", "date", "states no relation (within, before, after or in_period)"}}},
       {"EmptyTimeRef",
        ClaimX("date { subject { } within { start { year: 2012 } } }"), "",
        {{"x", "date.subject", "names no event, date or publication"}}},
@@ -366,7 +366,7 @@ std::vector<ValidateCase> Cases() {
        {{"dist", "measure.id", "duplicate measure id"}}},
       {"DuplicateClaimId",
        "claims { id: 'c1' provenance { source: 's1' } existence { event: 'e1' "
-       "} }",
+       "state: STATE_OCCURRED } }",
        "",
        {{"c1", "id", "duplicate claim id"}}},
       // Events and measures.
@@ -391,16 +391,16 @@ std::vector<ValidateCase> Cases() {
       {"ClaimWithNoKind", "claims { id: 'x' provenance { source: 's1' } }", "",
        {{"x", "kind", "claim states nothing (no claim kind is set)"}}},
       {"ClaimWithoutId",
-       "claims { provenance { source: 's1' } existence { event: 'e1' } }", "",
+       "claims { provenance { source: 's1' } existence { event: 'e1' state: STATE_OCCURRED } }", "",
        {{"#6", "id", "claim has no id"}}},
       {"OffsetsNotAnInterval",
        "claims { id: 'x' provenance { source: 's1' begin: 10 end: 5 } "
-       "existence { event: 'e1' } }",
+       "existence { event: 'e1' state: STATE_OCCURRED } }",
        "",
        {{"x", "provenance.begin", "offsets [10, 5) are not an interval"}}},
       {"NegativeOffset",
        "claims { id: 'x' provenance { source: 's1' begin: -1 end: 5 } "
-       "existence { event: 'e1' } }",
+       "existence { event: 'e1' state: STATE_OCCURRED } }",
        "",
        {{"x", "provenance.begin", "offsets [-1, 5) are not an interval"}}},
       // Options.
@@ -479,6 +479,7 @@ TEST(ValidateRequestTest, DefaultMaxClaimsIs100000) {
     c->set_id(absl::StrCat("c", i));
     c->mutable_provenance()->set_source("s");
     c->mutable_existence()->set_event("e");
+    c->mutable_existence()->set_state(v1::ExistenceClaim::STATE_OCCURRED);
   }
   ExpectIssues(ValidateRequest(request),
                {{"", "options.limits.max_claims",

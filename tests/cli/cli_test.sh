@@ -6,6 +6,7 @@ CLI="$1"
 PROTO="$2"
 DATA="$(dirname "$3")"
 EXAMPLE="$4"
+EXPECTATIONS="$5"
 PROTOC="${PROTOC:-/usr/bin/protoc}"
 tmp="${TEST_TMPDIR:-$(mktemp -d)}"
 passed=0
@@ -93,6 +94,24 @@ if check unknown 3 "$CLI" check --rlimit=1 "$EXAMPLE"; then
   expect_in unknown "$tmp/out" "limit hit: LIMIT_RLIMIT"
 fi
 
-# Rounding policy from the command line.
+# Regression mode: the seed corpus against its expectations ...
+if check regression 0 "$CLI" test "$EXPECTATIONS"; then
+  expect_in regression "$tmp/out" "219 claims, 12 conflicts, verdict VERDICT_INCONSISTENT"
+  expect_in regression "$tmp/out" "all expectations hold"
+fi
+# ... and a doctored copy: one expected conflict dropped, one claim in
+# conflict expected consistent. Both differences must be named.
+seeds="$(cd "$(dirname "$EXPECTATIONS")" && pwd)"
+sed -e "s|^files: \"|files: \"$seeds/|" "$EXPECTATIONS" |
+  awk 'BEGIN{skip=0} /^conflicts \{/ && !done {skip=1} skip && /^\}/ {skip=0; done=1; next} !skip' \
+  >"$tmp/doctored.textproto"
+echo 'consistent: "s002-no-deal-since-2105"' >>"$tmp/doctored.textproto"
+if check regression_diff 1 "$CLI" test "$tmp/doctored.textproto"; then
+  expect_in regression_diff "$tmp/out" "+ conflict {ref-fact-liaquat-lifespan, s002-seato-cento-decision-1954}: "
+  expect_in regression_diff "$tmp/out" "- claim s002-no-deal-since-2105 CONSISTENT"
+  expect_in regression_diff "$tmp/out" "+ claim s002-no-deal-since-2105 CLAIM_STATUS_IN_CONFLICT"
+  expect_in regression_diff "$tmp/out" "3 differences"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -49,11 +49,17 @@ const CheckCase kCases[] = {
     {"OccurredThenCancelled",
      Exists("a", "e", "STATE_OCCURRED") + Exists("b", "e", "STATE_CANCELLED"),
      VERDICT_INCONSISTENT, {{"a", "b"}}},
-    // A reported date makes the event occur.
+    // A reported date makes its subject occur.
     {"ReportedDateMeansOccurred",
      Within("a", "e", Dates(Day(2012))) + Exists("b", "e", "STATE_DID_NOT_OCCUR"),
      VERDICT_INCONSISTENT, {{"a", "b"}}},
     // A cancelled plan with a date is fine.
+    // "cancelled at the last minute": the cancellation came before the
+    // planned visit, which did not occur: naming it does not make it occur.
+    {"CancelledBeforeThePlannedDate",
+     Within("a", "e", Dates(Day(2012)), "s", "MODALITY_CANCELLED") +
+         Before("b", "f", "e") + Exists("c", "e", "STATE_CANCELLED"),
+     VERDICT_CONSISTENT},
     {"CancelledPlanWithDate",
      Within("a", "e", Dates(Day(2012)), "s", "MODALITY_CANCELLED") +
          Exists("b", "e", "STATE_CANCELLED"),

@@ -63,11 +63,21 @@ const CheckCase kCases[] = {
      FirstSince("a", "e", "first_ever: true") + Within("b", "e", Dates(Day(2016))) +
          Within("c", "g", Dates(Day(2017))),
      VERDICT_CONSISTENT},
+    // "This would have been the first-ever visit": hypothetical, so the
+    // event need not occur, but no known one came before it.
+    {"HypotheticalFirstEver",
+     "claims { id: \"a\" provenance { source: \"s\" modality: MODALITY_HYPOTHETICAL } "
+     "first_since { event: \"e\" event_class: \"visit/x\" first_ever: true } }\n"
+     "claims { id: \"b\" provenance { source: \"s\" } existence { event: \"e\" "
+     "state: STATE_CANCELLED } }\n" +
+         Within("c", "e", Dates(Day(2012)), "s", "MODALITY_CANCELLED") +
+         Within("d", "g", Dates(Day(2010))),
+     VERDICT_INCONSISTENT, {{"a", "c", "d"}}},
     {"LastNothingAfter",
      FirstSince("a", "e", "last: true") + Within("b", "e", Dates(Day(2016))) +
          Within("c", "g", Dates(Day(2017))),
      VERDICT_INCONSISTENT, {{"a", "b", "c"}}},
-    // A first-since event occurs: it cannot also be cancelled.
+    // Reported, a first-since event occurs: it cannot also be cancelled.
     {"FirstSinceEventOccurs",
      FirstSince("a", "e", "") +
          "claims { id: \"b\" provenance { source: \"s\" } existence { event: "
