@@ -434,9 +434,11 @@ class Validator {
     if (c.first_ever() && c.last()) {
       Error(id, "first_since.last", "first_ever and last exclude each other");
     }
-    if ((c.first_ever() || c.last()) && (c.has_since() || !c.previous().empty())) {
-      Error(id, c.first_ever() ? "first_since.first_ever" : "first_since.last",
-            "takes no since or previous");
+    if (c.first_ever() && (c.has_since() || !c.previous().empty())) {
+      Error(id, "first_since.first_ever", "takes no since or previous");
+    }
+    if (c.last() && !c.previous().empty()) {
+      Error(id, "first_since.last", "takes no previous");
     }
   }
 
