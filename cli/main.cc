@@ -75,37 +75,49 @@ bool ApplyFlags(claimcheck::v1::CheckOptions& options) {
   return true;
 }
 
-int RunCheck(const std::vector<std::string>& files) {
+// Loads the files, applies the flags over `options` and checks. Returns 0
+// with `report` filled (issues located by file and line), or the exit code
+// of a failure after printing why.
+int LoadAndCheck(const std::vector<std::string>& files,
+                 const claimcheck::v1::CheckOptions& options,
+                 claimcheck::v1::CheckReport& report) {
   claimcheck::v1::CheckRequest request;
   claimcheck::Origins origins;
   absl::StatusOr<claimcheck::v1::ClaimSet> set =
       claimcheck::LoadClaimFiles(files, &origins);
   if (!set.ok()) return Fail(std::string(set.status().message()), kUsageError);
   *request.mutable_claims() = std::move(*set);
+  *request.mutable_options() = options;
   if (!ApplyFlags(*request.mutable_options())) return kUsageError;
-
-  absl::StatusOr<claimcheck::v1::CheckReport> report = claimcheck::Check(request);
-  if (!report.ok()) {
-    return Fail(absl::StrCat("internal error: ", report.status().message()),
+  absl::StatusOr<claimcheck::v1::CheckReport> checked = claimcheck::Check(request);
+  if (!checked.ok()) {
+    return Fail(absl::StrCat("internal error: ", checked.status().message()),
                 kInternalError);
   }
-  for (claimcheck::v1::Issue& issue : *report->mutable_issues()) {
+  report = std::move(*checked);
+  for (claimcheck::v1::Issue& issue : *report.mutable_issues()) {
     origins.Locate(issue);
   }
+  return 0;
+}
+
+int RunCheck(const std::vector<std::string>& files) {
+  claimcheck::v1::CheckReport report;
+  if (int code = LoadAndCheck(files, {}, report); code != 0) return code;
   const std::string format = absl::GetFlag(FLAGS_format);
   if (format == "json") {
     std::string json;
     google::protobuf::util::JsonPrintOptions print;
     print.add_whitespace = true;
     print.preserve_proto_field_names = true;
-    if (!google::protobuf::util::MessageToJsonString(*report, &json, print).ok()) {
+    if (!google::protobuf::util::MessageToJsonString(report, &json, print).ok()) {
       return Fail("could not print the report as JSON", kInternalError);
     }
     std::cout << json;
   } else {
-    std::cout << claimcheck::RenderTextReport(*report);
+    std::cout << claimcheck::RenderTextReport(report);
   }
-  return claimcheck::ExitCodeFor(report->verdict());
+  return claimcheck::ExitCodeFor(report.verdict());
 }
 
 int RunTest(const std::string& path) {
@@ -124,24 +136,19 @@ int RunTest(const std::string& path) {
     files.push_back(!f.empty() && f[0] == '/' ? f : dir + f);
   }
   if (files.empty()) return Fail(absl::StrCat(path, ": names no files"), kUsageError);
-  claimcheck::v1::CheckRequest request;
-  claimcheck::Origins origins;
-  absl::StatusOr<claimcheck::v1::ClaimSet> set =
-      claimcheck::LoadClaimFiles(files, &origins);
-  if (!set.ok()) return Fail(std::string(set.status().message()), kUsageError);
-  *request.mutable_claims() = std::move(*set);
-  *request.mutable_options() = expected.options();
-  if (!ApplyFlags(*request.mutable_options())) return kUsageError;
-  absl::StatusOr<claimcheck::v1::CheckReport> report = claimcheck::Check(request);
-  if (!report.ok()) {
-    return Fail(absl::StrCat("internal error: ", report.status().message()),
-                kInternalError);
+  claimcheck::v1::CheckReport report;
+  if (int code = LoadAndCheck(files, expected.options(), report); code != 0) {
+    return code;
+  }
+  if (report.verdict() == claimcheck::v1::VERDICT_INVALID_INPUT) {
+    std::cout << claimcheck::RenderTextReport(report);
+    return kUsageError;
   }
   const std::vector<std::string> diff =
-      claimcheck::CompareWithExpectations(expected, *report);
-  std::cout << path << ": " << request.claims().claims_size() << " claims, "
-            << report->conflicts_size() << " conflicts, verdict "
-            << claimcheck::v1::Verdict_Name(report->verdict()) << "\n";
+      claimcheck::CompareWithExpectations(expected, report);
+  std::cout << path << ": " << report.claims_size() << " claims, "
+            << report.conflicts_size() << " conflicts, verdict "
+            << claimcheck::v1::Verdict_Name(report.verdict()) << "\n";
   for (const std::string& line : diff) std::cout << line << "\n";
   std::cout << (diff.empty() ? "all expectations hold\n"
                              : absl::StrCat(diff.size(), " differences\n"));
