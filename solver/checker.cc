@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "claims/fill.h"
 #include "claims/validate.h"
 #include "solver/encoders/encoder.h"
 #include "solver/encoding.h"
@@ -389,7 +390,8 @@ void ReportInvalid(const CheckRequest& request, std::vector<Issue> issues,
   report.set_verdict(VERDICT_INVALID_INPUT);
   absl::flat_hash_map<std::string, std::string> first_issue;
   for (const Issue& issue : issues) {
-    if (IsClaimIssue(issue) && !first_issue.contains(issue.claim_id())) {
+    if (issue.severity() == SEVERITY_ERROR && IsClaimIssue(issue) &&
+        !first_issue.contains(issue.claim_id())) {
       first_issue[issue.claim_id()] =
           absl::StrCat(issue.field(), ": ", issue.message());
     }
@@ -413,17 +415,27 @@ void ReportInvalid(const CheckRequest& request, std::vector<Issue> issues,
 
 }  // namespace
 
-absl::StatusOr<CheckReport> Check(const CheckRequest& request) {
+absl::StatusOr<CheckReport> Check(const CheckRequest& original) {
+  // Phrases given instead of values are read first (claims/fill.h).
+  CheckRequest filled = original;
+  std::vector<Issue> read = FillPhrases(*filled.mutable_claims());
+  const CheckRequest& request = read.empty() ? original : filled;
   CheckReport report;
   const ClaimSet& set = request.claims();
   for (const Claim& claim : set.claims()) {
     report.add_claims()->set_claim_id(claim.id());
   }
   std::vector<Issue> issues = ValidateRequest(request);
-  if (!issues.empty()) {
+  bool read_failed = false;
+  for (const Issue& issue : read) {
+    read_failed |= issue.severity() == SEVERITY_ERROR;
+  }
+  if (!issues.empty() || read_failed) {
+    issues.insert(issues.begin(), read.begin(), read.end());
     ReportInvalid(request, std::move(issues), report);
     return report;
   }
+  for (Issue& issue : read) *report.add_issues() = std::move(issue);
   try {
     z3::context ctx;
     Encoding encoding(ctx, request);
