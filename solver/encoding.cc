@@ -1,7 +1,6 @@
 #include "solver/encoding.h"
 
 #include <algorithm>
-#include <functional>
 
 #include "absl/strings/str_cat.h"
 
@@ -59,31 +58,26 @@ Encoding::Encoding(z3::context& ctx, const CheckRequest& request)
 
 namespace {
 
-// Whether any field named "published_of" is set anywhere inside `m`.
-bool MentionsPublication(const google::protobuf::Message& m,
-                         std::string* source) {
+// Every "published_of" set anywhere inside `m`.
+void CollectPublications(const google::protobuf::Message& m,
+                         std::vector<std::string>& out) {
   const google::protobuf::Reflection* r = m.GetReflection();
   std::vector<const google::protobuf::FieldDescriptor*> fields;
   r->ListFields(m, &fields);
   for (const auto* f : fields) {
     if (f->name() == "published_of") {
-      *source = r->GetString(m, f);
-      return true;
-    }
-    if (f->cpp_type() != google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE) {
-      continue;
-    }
-    if (f->is_repeated()) {
-      for (int i = 0; i < r->FieldSize(m, f); ++i) {
-        if (MentionsPublication(r->GetRepeatedMessage(m, f, i), source)) {
-          return true;
+      out.push_back(r->GetString(m, f));
+    } else if (f->cpp_type() ==
+               google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE) {
+      if (f->is_repeated()) {
+        for (int i = 0; i < r->FieldSize(m, f); ++i) {
+          CollectPublications(r->GetRepeatedMessage(m, f, i), out);
         }
+      } else {
+        CollectPublications(r->GetMessage(m, f), out);
       }
-    } else if (MentionsPublication(r->GetMessage(m, f), source)) {
-      return true;
     }
   }
-  return false;
 }
 
 }  // namespace
@@ -133,34 +127,10 @@ void Encoding::NoteYearsMentioned(const CheckRequest& request) {
 void Encoding::NotePublicationUses(const ClaimSet& set) {
   absl::flat_hash_set<std::string> reported, planned;
   for (const Claim& c : set.claims()) {
-    std::string mentioned;
-    // A claim may name several publications; every one it names is linked.
-    Claim copy = c;
-    while (MentionsPublication(copy, &mentioned)) {
-      publication_linked_.insert(mentioned);
-      // Clear that reference and look for more.
-      std::function<void(google::protobuf::Message&)> clear =
-          [&](google::protobuf::Message& m) {
-            const google::protobuf::Reflection* r = m.GetReflection();
-            std::vector<const google::protobuf::FieldDescriptor*> fields;
-            r->ListFields(m, &fields);
-            for (const auto* f : fields) {
-              if (f->name() == "published_of") {
-                r->ClearField(&m, f);
-              } else if (f->cpp_type() ==
-                         google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE) {
-                if (f->is_repeated()) {
-                  for (int i = 0; i < r->FieldSize(m, f); ++i) {
-                    clear(*r->MutableRepeatedMessage(&m, f, i));
-                  }
-                } else {
-                  clear(*r->MutableMessage(&m, f));
-                }
-              }
-            }
-          };
-      clear(copy);
-    }
+    // Every publication a claim names is linked.
+    std::vector<std::string> mentioned;
+    CollectPublications(c, mentioned);
+    publication_linked_.insert(mentioned.begin(), mentioned.end());
     const Modality mod = c.provenance().modality();
     if (mod == MODALITY_PLANNED) {
       planned.insert(c.provenance().source());
