@@ -5,8 +5,9 @@
 // Both values may be unknown, and x = p (1 + c/100) with c a variable would
 // be non-linear. But c only ranges over constant bounds, so for p >= 0 the
 // reachable x are exactly [p (1 + lo/100), p (1 + hi/100)] (ends reversed
-// for p < 0): constants times a variable, linear real arithmetic, decided
-// by simplex with one case split on the sign of p.
+// for p < 0; x = 0 when p = 0): constants times a variable, linear real
+// arithmetic, decided by simplex with a case split on the sign of p. The
+// p = 0 case was found by the differential test.
 #include "absl/strings/str_cat.h"
 #include "solver/encoders/encoder.h"
 
@@ -52,7 +53,7 @@ Encoded EncodeChange(const Claim& claim, Encoding& encoding) {
   const z3::expr p = encoding.MeasureValue(c.previous());
   const ValueInterval interval =
       *AmountInterval(c.change(), encoding.amount_settings());
-  // For p >= 0 the bound at lo is the lower one; for p < 0 it is the upper.
+  // For p > 0 the bound at lo is the lower one; for p < 0 it is the upper.
   z3::expr_vector when_nonneg(ctx), when_neg(ctx);
   if (interval.lo.has_value()) {
     when_nonneg.push_back(AtBound(encoding, x, p, *interval.lo, true));
@@ -62,7 +63,11 @@ Encoded EncodeChange(const Claim& claim, Encoding& encoding) {
     when_nonneg.push_back(AtBound(encoding, x, p, *interval.hi, false));
     when_neg.push_back(AtBound(encoding, x, p, *interval.hi, true));
   }
-  return {z3::ite(p >= 0, z3::mk_and(when_nonneg), z3::mk_and(when_neg)),
+  // From nothing, any finite change is still nothing: p = 0 gives x = 0,
+  // which the bounds alone would get wrong (an unbounded change allows any
+  // x >= 0; an open bound x > 1.5 p excludes x = 0).
+  return {z3::ite(p > 0, z3::mk_and(when_nonneg),
+                  z3::ite(p == 0, x == 0, z3::mk_and(when_neg))),
           absl::StrCat(name, " = ", encoding.MeasureName(c.previous()),
                        " x (1 + c/100), c in ",
                        FormatInterval(interval, "percent"), " (",

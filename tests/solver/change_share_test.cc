@@ -49,6 +49,18 @@ const CheckCase kCases[] = {
      Qty("a", "usd", "790", "USD", "SCALE_MILLION") +
          Change("b", "usd", "usd2", "46") + Qty("c", "usd2", "600", "USD", "SCALE_MILLION"),
      VERDICT_INCONSISTENT, {{"a", "b", "c"}}},
+    // From zero, "at least doubled" is still zero.
+    {"ChangeFromZeroIsZero",
+     Qty("a", "usd", "5", "USD") +
+         Change("b", "usd", "usd2", "100", "QUALIFIER_AT_LEAST") +
+         Qty("c", "usd2", "0", "USD", "", "QUALIFIER_AT_MOST"),
+     VERDICT_INCONSISTENT, {{"a", "b", "c"}}},
+    // ... and nothing "grew by more than 50 percent" to nothing.
+    {"OpenChangeFromZero",
+     Change("b", "usd", "usd2", "50", "QUALIFIER_MORE_THAN") +
+         Qty("c", "usd2", "0", "USD", "", "QUALIFIER_AT_MOST") +
+         Qty("d", "usd", "0", "USD", "", "QUALIFIER_AT_MOST"),
+     VERDICT_CONSISTENT},
     // With both values unknown the change alone is satisfiable.
     {"BothUnknown", Change("b", "usd", "usd2", "46"), VERDICT_CONSISTENT},
     {"DecreaseNegativeChange",
