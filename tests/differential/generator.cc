@@ -602,6 +602,7 @@ class Gen {
     if (has_to) {
       // Not ending before it starts (the validator rejects that).
       for (int attempt = 0; attempt < 20; ++attempt) {
+        r.mutable_to()->Clear();
         RandomDateSpec(r.mutable_to());
         if (!r.has_from() || DateSpecInterval(r.to())->last >=
                                  DateSpecInterval(r.from())->first) {

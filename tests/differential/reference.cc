@@ -294,6 +294,12 @@ std::optional<DayInterval> PeriodAt(int64_t anchor_day,
   const int last_day = narrowed_days && p.last_day() != 0
                            ? p.last_day()
                            : DaysInMonth(y, static_cast<int>(last_month));
+  // A day the month lacks (30 April) is not modelled; the generator writes
+  // days up to 28 only.
+  if (first_day > DaysInMonth(y, static_cast<int>(first_month)) ||
+      last_day > DaysInMonth(y, static_cast<int>(last_month))) {
+    return std::nullopt;
+  }
   return DayInterval{DaysFromCivil(y, static_cast<int>(first_month), first_day),
                      DaysFromCivil(y, static_cast<int>(last_month), last_day)};
 }
@@ -303,22 +309,51 @@ class InPeriodPrim : public Prim {
   InPeriodPrim(int anchor, int sf, int sl, RelativePeriod period)
       : Prim({anchor, sf, sl}),
         anchor_(anchor), sf_(sf), sl_(sl), period_(std::move(period)) {}
+  // Days every month has: the period exists at every anchor.
+  bool Monotone() const {
+    return period_.first_day() <= 28 && period_.last_day() <= 28;
+  }
   bool Check(const Store& s) const override {
     std::optional<DayInterval> p = PeriodAt(Val(s, anchor_), period_);
     return p && Val(s, sf_) >= p->first && Val(s, sl_) <= p->last;
   }
+  // Both ends of the period are non-decreasing in the anchor day (a later
+  // anchor never moves the year or month back), so the extreme anchors
+  // bound the subject, and the subject bounds the anchor (found by
+  // bisection over the anchor's days).
   bool Narrow(Store& s, bool& changed) const override {
-    if (!Fixed(s, anchor_)) return true;
-    std::optional<DayInterval> p = PeriodAt(Val(s, anchor_), period_);
-    if (!p) return false;
-    return SetLo(s, sf_, p->first, changed) && SetHi(s, sl_, p->last, changed);
+    if (!Monotone()) return true;
+    std::optional<DayInterval> at_lo = PeriodAt(Lo(s, anchor_), period_);
+    std::optional<DayInterval> at_hi = PeriodAt(Hi(s, anchor_), period_);
+    if (!at_lo || !at_hi) return true;  // off the calendar: leave to Check
+    if (!SetLo(s, sf_, at_lo->first, changed)) return false;
+    if (!SetHi(s, sl_, at_hi->last, changed)) return false;
+    // The latest anchor whose period starts by sf.hi.
+    const int64_t sf_hi = Hi(s, sf_), sl_lo = Lo(s, sl_);
+    int64_t lo = Lo(s, anchor_), hi = Hi(s, anchor_);
+    if (PeriodAt(lo, period_)->first > sf_hi) return false;
+    while (lo < hi) {
+      const int64_t mid = lo + (hi - lo + 1) / 2;
+      if (PeriodAt(mid, period_)->first <= sf_hi) lo = mid; else hi = mid - 1;
+    }
+    if (!SetHi(s, anchor_, lo, changed)) return false;
+    // The earliest anchor whose period ends on or after sl.lo.
+    lo = Lo(s, anchor_);
+    hi = Hi(s, anchor_);
+    if (PeriodAt(hi, period_)->last < sl_lo) return false;
+    while (lo < hi) {
+      const int64_t mid = lo + (hi - lo) / 2;
+      if (PeriodAt(mid, period_)->last >= sl_lo) hi = mid; else lo = mid + 1;
+    }
+    return SetLo(s, anchor_, lo, changed);
   }
   Tri Eval(const Store& s) const override {
-    if (!Fixed(s, anchor_)) return Tri::kUnknown;
-    std::optional<DayInterval> p = PeriodAt(Val(s, anchor_), period_);
-    if (!p) return Tri::kFalse;
-    return Decided(Lo(s, sf_) >= p->first && Hi(s, sl_) <= p->last,
-                   Hi(s, sf_) < p->first || Lo(s, sl_) > p->last);
+    if (!Monotone()) return Tri::kUnknown;
+    std::optional<DayInterval> at_lo = PeriodAt(Lo(s, anchor_), period_);
+    std::optional<DayInterval> at_hi = PeriodAt(Hi(s, anchor_), period_);
+    if (!at_lo || !at_hi) return Tri::kUnknown;
+    return Decided(Lo(s, sf_) >= at_hi->first && Hi(s, sl_) <= at_lo->last,
+                   Hi(s, sf_) < at_lo->first || Lo(s, sl_) > at_hi->last);
   }
 
  private:

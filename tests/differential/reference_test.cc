@@ -247,6 +247,29 @@ const Case kCases[] = {
      "claims { id: \"3\" " H
      "date { subject { event: \"f\" } within { start { year: 2012 month: 2 day: 11 } } } }",
      kOk},
+    {"month_after_free_anchor_but_before",
+     "claims { id: \"1\" " H
+     "date { subject { event: \"e\" } in_period { anchor { event: \"f\" }"
+     " unit: UNIT_MONTH offset: 1 } } }"
+     "claims { id: \"2\" " H
+     "date { subject { event: \"e\" } before { reference { event: \"f\" } } } }",
+     kBad},
+    {"month_after_free_anchor",
+     "claims { id: \"1\" " H
+     "date { subject { event: \"e\" } in_period { anchor { event: \"f\" }"
+     " unit: UNIT_MONTH offset: 1 first_day: 3 last_day: 4 } } }"
+     "claims { id: \"2\" " H
+     "date { subject { event: \"e\" } after { reference { event: \"f\" } } } }",
+     kOk},
+    {"year_before_free_anchor_in_2012",
+     "claims { id: \"1\" " H
+     "date { subject { event: \"e\" } in_period { anchor { event: \"f\" }"
+     " offset: -1 first_month: 12 last_month: 12 first_day: 30 last_day: 30 } } }"
+     "claims { id: \"2\" " H
+     "date { subject { event: \"f\" } within { start { year: 2012 } } } }"
+     "claims { id: \"3\" " H
+     "date { subject { event: \"e\" } within { start { year: 2011 month: 12 day: 29 } } } }",
+     kBad},
     {"summer_leap_day",
      "claims { id: \"1\" " H
      "date { subject { event: \"f\" } in_period { anchor { published_of: \"s\" }"
