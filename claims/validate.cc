@@ -39,6 +39,7 @@ class Validator {
       }
       ValidateClaim(id, claim);
     }
+    ValidateDerive();
     const int max_claims = options_.limits().max_claims() > 0
                                ? options_.limits().max_claims()
                                : kDefaultMaxClaims;
@@ -74,6 +75,21 @@ class Validator {
     if (l.max_claims() < 0) Error("", "options.limits.max_claims", "is negative");
     if (l.max_conflicts() < 0) {
       Error("", "options.limits.max_conflicts", "is negative");
+    }
+  }
+
+  // Derivations name events or measures of the set (after they are read).
+  void ValidateDerive() {
+    if (options_.limits().diagnosis_ms() < 0) {
+      Error("", "options.limits.diagnosis_ms", "is negative");
+    }
+    const Diagnosis& d = options_.diagnosis();
+    for (int i = 0; i < d.derive_size(); ++i) {
+      const std::string& id = d.derive(i);
+      if (!event_ids_.contains(id) && !measure_ids_.contains(id)) {
+        Error(id, absl::StrCat("options.diagnosis.derive[", i, "]"),
+              absl::StrCat("'", id, "' names no event or measure"));
+      }
     }
   }
 

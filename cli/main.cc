@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "absl/flags/flag.h"
+#include "absl/flags/marshalling.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/ascii.h"
@@ -31,6 +32,17 @@ ABSL_FLAG(std::string, rounding, "",
 ABSL_FLAG(int64_t, timeout_ms, 0, "Solver time limit per call, ms (0: none).");
 ABSL_FLAG(int64_t, rlimit, 0, "Z3 resource limit per call (0: none).");
 ABSL_FLAG(int32_t, max_conflicts, 0, "Conflicts to report at most (0: 16).");
+ABSL_FLAG(int32_t, max_repairs, 0,
+          "Repairs to report at most (0: 3; negative: none).");
+ABSL_FLAG(std::vector<std::string>, derive, {},
+          "Events or measures (ids, comma-separated) whose bounds to derive "
+          "from the consistent claims; 'all' for every one constrained.");
+ABSL_FLAG(int32_t, max_subsets_explored, 0,
+          "Consistent subsets the search for overlapping conflicts explores "
+          "per component (0: 32).");
+ABSL_FLAG(int64_t, diagnosis_ms, 0,
+          "Time budget for conflicts, repairs and derivations together, ms "
+          "(0: none).");
 
 namespace {
 
@@ -40,7 +52,8 @@ constexpr int kInternalError = 4;
 constexpr char kUsage[] =
     "claimcheck check [--format=text|json] [--rounding=last_digit|"
     "significant_figures|exact] [--timeout_ms=N] [--rlimit=N] "
-    "[--max_conflicts=N] FILE...\n"
+    "[--max_conflicts=N] [--max_repairs=N] [--derive=ID,...|all] "
+    "[--max_subsets_explored=N] [--diagnosis_ms=N] FILE...\n"
     "       claimcheck test EXPECTATIONS   (an Expectations text proto)\n"
     "FILE: a ClaimSet as text format (.textproto, .txtpb, .pbtxt), JSON "
     "(.json) or binary (.pb, .binpb).";
@@ -71,6 +84,23 @@ bool ApplyFlags(claimcheck::v1::CheckOptions& options) {
   if (absl::GetFlag(FLAGS_rlimit) > 0) limits.set_rlimit(absl::GetFlag(FLAGS_rlimit));
   if (absl::GetFlag(FLAGS_max_conflicts) > 0) {
     limits.set_max_conflicts(absl::GetFlag(FLAGS_max_conflicts));
+  }
+  if (absl::GetFlag(FLAGS_max_subsets_explored) > 0) {
+    limits.set_max_subsets_explored(absl::GetFlag(FLAGS_max_subsets_explored));
+  }
+  if (absl::GetFlag(FLAGS_diagnosis_ms) > 0) {
+    limits.set_diagnosis_ms(absl::GetFlag(FLAGS_diagnosis_ms));
+  }
+  claimcheck::v1::Diagnosis& diagnosis = *options.mutable_diagnosis();
+  if (absl::GetFlag(FLAGS_max_repairs) != 0) {
+    diagnosis.set_max_repairs(absl::GetFlag(FLAGS_max_repairs));
+  }
+  for (const std::string& id : absl::GetFlag(FLAGS_derive)) {
+    if (id == "all") {
+      diagnosis.set_derive_all(true);
+    } else if (!id.empty()) {
+      diagnosis.add_derive(id);
+    }
   }
   return true;
 }

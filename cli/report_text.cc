@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 
 namespace claimcheck {
 namespace {
@@ -26,6 +27,12 @@ const char* StatusWord(ClaimStatus s) {
     case CLAIM_STATUS_INVALID: return "invalid";
     default: return "?";
   }
+}
+
+std::string SupportText(
+    const google::protobuf::RepeatedPtrField<std::string>& support) {
+  return support.empty() ? "the measure's domain alone"
+                         : absl::StrJoin(support, ", ");
 }
 
 }  // namespace
@@ -81,7 +88,38 @@ std::string RenderTextReport(const CheckReport& report) {
   if (report.conflicts_truncated()) {
     absl::StrAppend(&out,
                     "\n(more conflicts may exist: the search stopped at "
-                    "max_conflicts)\n");
+                    "max_conflicts or diagnosis_ms)\n");
+  }
+  if (report.repairs_size() > 0) {
+    absl::StrAppend(&out, "\nrepairs (claims to drop, cheapest first; cost = "
+                          "the sum of their sources' reliabilities):\n");
+  }
+  for (int i = 0; i < report.repairs_size(); ++i) {
+    const Repair& r = report.repairs(i);
+    absl::StrAppend(&out, "  ", i + 1, ". cost ", absl::StrFormat("%g", r.cost()),
+                    ": drop ", absl::StrJoin(r.claim_ids(), ", "),
+                    r.verified() ? "" : " (not verified: a limit was hit)", "\n");
+  }
+  if (report.repairs_truncated()) {
+    absl::StrAppend(&out, "  (more repairs may exist: diagnosis_ms ran out)\n");
+  }
+  if (report.derived_size() > 0) {
+    absl::StrAppend(&out, "\nderived from the consistent claims:\n");
+  }
+  for (const DerivedFact& d : report.derived()) {
+    absl::StrAppend(&out, "  ", d.subject(), ": ", d.summary(),
+                    d.complete() ? "" : " (incomplete: a limit was hit)", "\n");
+    if (!d.lower().empty()) {
+      absl::StrAppend(&out, "      lower ", d.lower(), " from ",
+                      SupportText(d.lower_support()), "\n");
+    }
+    if (!d.upper().empty()) {
+      absl::StrAppend(&out, "      upper ", d.upper(), " from ",
+                      SupportText(d.upper_support()), "\n");
+    }
+    for (const std::string& b : d.background()) {
+      absl::StrAppend(&out, "      given that ", b, "\n");
+    }
   }
   bool header = false;
   for (const ClaimResult& r : report.claims()) {

@@ -16,7 +16,11 @@
 #include "claims/validate.h"
 #include "solver/encoders/encoder.h"
 #include "solver/encoding.h"
+#include "solver/diagnosis/derive.h"
+#include "solver/diagnosis/enumerate.h"
+#include "solver/diagnosis/repair.h"
 #include "solver/explain.h"
+#include "solver/oracle.h"
 #include "z3++.h"
 
 namespace claimcheck {
@@ -24,290 +28,113 @@ namespace {
 
 using namespace claimcheck::v1;  // NOLINT: the schema's own names.
 
-// An encoded claim and its assumption literal.
-struct Entry {
-  int index;  // into request.claims()
-  z3::expr literal;
-  Encoded encoded;
-};
-
-enum class Outcome { kSat, kUnsat, kUnknown };
-
-// A minimal conflict found by the search, before it becomes a proto.
-struct FoundConflict {
-  std::vector<int> entries;  // into Search::entries_, in input order
-  std::vector<int> axioms;   // into Encoding::axioms()
-  bool is_minimal;
-};
-
-// Z3 4.8.12 reports an exhausted rlimit as "canceled", like an interrupt, so
-// the limit is told apart by what was configured and how long the call took.
-Limit ClassifyLimit(const std::string& reason, const Limits& limits,
-                    absl::Duration elapsed) {
-  const bool timed_out =
-      limits.timeout_ms() > 0 &&
-      elapsed >= absl::Milliseconds(limits.timeout_ms());
-  if (absl::StrContains(reason, "timeout") || timed_out) return LIMIT_TIMEOUT;
-  if (absl::StrContains(reason, "resource") ||
-      absl::StrContains(reason, "rlimit")) {
-    return LIMIT_RLIMIT;
-  }
-  if (absl::StrContains(reason, "cancel")) {
-    return limits.rlimit() > 0 ? LIMIT_RLIMIT : LIMIT_CANCELLED;
-  }
-  return LIMIT_SOLVER_INCOMPLETE;
-}
-
 std::string KindName(const Claim& claim) {
   const auto* field =
       Claim::descriptor()->FindFieldByNumber(claim.kind_case());
   return field == nullptr ? "unknown" : field->name();
 }
 
-// Finds minimal conflicts one after another: shrink the solver's core by
-// deletion until every member is needed, record it, set aside its least
-// reliable member, and look again, until the claims left are consistent or a
-// limit is hit.
-class Search {
+// The diagnosis of the encoded claims: every minimal conflict of every
+// component (solver/diagnosis/enumerate.h), the cheapest repairs
+// (repair.h), and the bounds the consistent claims imply (derive.h).
+class Diagnoser {
  public:
-  Search(const CheckRequest& request, z3::context& ctx, Encoding& encoding,
-         std::vector<Entry>& entries)
+  Diagnoser(const CheckRequest& request, z3::context& ctx, Encoding& encoding,
+            const std::vector<Entry>& entries)
       : request_(request),
-        ctx_(ctx),
         encoding_(encoding),
         entries_(entries),
-        solver_(ctx) {
-    const Limits& limits = request.options().limits();
-    z3::params params(ctx);
-    if (limits.timeout_ms() > 0) {
-      params.set("timeout", static_cast<unsigned>(std::min<int64_t>(
-                                limits.timeout_ms(), UINT32_MAX)));
-    }
-    if (limits.rlimit() > 0) {
-      params.set("rlimit", static_cast<unsigned>(std::min<int64_t>(
-                               limits.rlimit(), UINT32_MAX)));
-    }
-    // Assert every atom as relevant: on the seed corpus the satisfiable
-    // checks of large components ran 2-20x faster (measured with Z3 4.8.12);
-    // a heuristic only, sound and complete either way.
-    params.set("relevancy", 0u);
-    solver_.set(params);
-    for (const z3::expr& h : encoding.hard()) solver_.add(h);
-    for (size_t i = 0; i < entries.size(); ++i) {
-      entry_of_[entries[i].literal.id()] = static_cast<int>(i);
-    }
-    for (size_t i = 0; i < encoding.axioms().size(); ++i) {
-      axiom_of_[encoding.axioms()[i].literal.id()] = static_cast<int>(i);
-      all_axioms_.push_back(static_cast<int>(i));
-    }
-  }
+        oracle_(request, ctx, encoding, entries),
+        deadline_(request.options().limits().diagnosis_ms()) {}
 
   void Run(CheckReport& report) {
-    const int max_conflicts = request_.options().limits().max_conflicts() > 0
-                                  ? request_.options().limits().max_conflicts()
+    const CheckOptions& options = request_.options();
+    const int max_conflicts = options.limits().max_conflicts() > 0
+                                  ? options.limits().max_conflicts()
                                   : kDefaultMaxConflicts;
-    std::vector<FoundConflict> found;
-    for (const std::vector<int>& component : Components()) {
-      std::vector<int> active = component;
-      while (true) {
-        std::vector<int> core_entries, core_axioms;
-        const Outcome outcome =
-            Solve(active, all_axioms_, &core_entries, &core_axioms);
-        if (outcome == Outcome::kSat) break;
-        if (outcome == Outcome::kUnknown) {
-          // This component is unknown on its own; the rest of the report
-          // stands.
-          for (int e : active) unknown_.insert(e);
-          break;
-        }
-        if (static_cast<int>(found.size()) >= max_conflicts) {
-          for (int e : active) truncated_.insert(e);
-          break;
-        }
-        FoundConflict conflict = Shrink(core_entries);
-        found.push_back(conflict);
-        // Set aside the least reliable member (the latest on ties).
-        int drop = conflict.entries.front();
-        for (int e : conflict.entries) {
-          if (Reliability(e) <= Reliability(drop)) drop = e;
-        }
-        active.erase(std::find(active.begin(), active.end(), drop));
+    const EnumerationLimits enumeration{
+        max_conflicts,
+        options.limits().max_subsets_explored() > 0
+            ? options.limits().max_subsets_explored()
+            : kDefaultMaxSubsetsExplored,
+        &deadline_};
+    // First every component to a verdict, then the overlapping conflicts
+    // with what budget is left.
+    struct Searched {
+      std::vector<int> component;
+      std::vector<int> kept;
+      std::vector<int> own;  // indices into `found`
+      Enumeration state;
+    };
+    std::vector<MinimalSet> found;
+    std::vector<Searched> searched;
+    for (std::vector<int>& component : oracle_.Components()) {
+      Searched s{std::move(component), {}, {}, {}};
+      const size_t before = found.size();
+      s.state = CoverConflicts(oracle_, s.component, enumeration, found, s.kept);
+      for (size_t i = before; i < found.size(); ++i) {
+        s.own.push_back(static_cast<int>(i));
+      }
+      searched.push_back(std::move(s));
+    }
+    std::vector<std::vector<int>> inconsistent;
+    for (Searched& s : searched) {
+      const size_t before = found.size();
+      ExtendConflicts(oracle_, s.component, s.kept, s.own, enumeration, found,
+                      s.state);
+      if (!s.own.empty() || found.size() > before) {
+        inconsistent.push_back(s.component);
+      }
+      if (!s.state.complete) conflicts_truncated_ = true;
+      limit_hit_ |= s.state.unknown;
+      if (s.state.covered) continue;
+      for (int e : s.component) {
+        (s.state.unknown ? unknown_ : truncated_).insert(e);
       }
     }
-    // Report conflicts in input order of their members, whatever order the
+    // Conflicts in input order of their members, whatever order the
     // components and the solver's cores came in.
     std::sort(found.begin(), found.end(),
-              [](const FoundConflict& a, const FoundConflict& b) {
+              [](const MinimalSet& a, const MinimalSet& b) {
                 return a.entries < b.entries;
               });
-    Report(found, report);
+    ReportConflicts(found, report);
+
+    const int max_repairs = options.diagnosis().max_repairs() == 0
+                                ? kDefaultMaxRepairs
+                                : options.diagnosis().max_repairs();
+    std::vector<FoundRepair> repairs;
+    if (!FindRepairs(oracle_, inconsistent, found, max_repairs, deadline_,
+                     repairs)) {
+      report.set_repairs_truncated(true);
+    }
+    for (const FoundRepair& r : repairs) {
+      Repair& out = *report.add_repairs();
+      for (int e : r.entries) out.add_claim_ids(oracle_.ClaimId(e));
+      out.set_cost(r.cost);
+      out.set_verified(r.verified);
+    }
+
+    std::vector<int> consistent;
+    for (size_t e = 0; e < entries_.size(); ++e) {
+      if (report.claims(entries_[e].index).status() == CLAIM_STATUS_CONSISTENT) {
+        consistent.push_back(static_cast<int>(e));
+      }
+    }
+    std::vector<std::string> subjects(options.diagnosis().derive().begin(),
+                                      options.diagnosis().derive().end());
+    if (options.diagnosis().derive_all()) {
+      subjects = ConstrainedSubjects(oracle_, request_.claims(), consistent);
+    }
+    for (DerivedFact& fact : Derive(oracle_, consistent, subjects, deadline_)) {
+      *report.add_derived() = std::move(fact);
+    }
   }
 
  private:
-  // Claims that share no variable, directly or through other claims or
-  // background facts, are checked apart: Z3's integer search degrades on
-  // unions of unrelated problems. Union-find over the uninterpreted
-  // constants each claim's formula mentions. Components come in input order
-  // of their first claim.
-  std::vector<std::vector<int>> Components() const {
-    std::vector<int> parent(entries_.size());
-    for (size_t i = 0; i < parent.size(); ++i) parent[i] = static_cast<int>(i);
-    std::function<int(int)> find = [&](int x) {
-      while (parent[x] != x) x = parent[x] = parent[parent[x]];
-      return x;
-    };
-    auto unite = [&](int a, int b) {
-      a = find(a);
-      b = find(b);
-      if (a != b) parent[std::max(a, b)] = std::min(a, b);
-    };
-    // Measures related by a background fact belong together.
-    absl::flat_hash_map<std::string, std::string> alias;
-    for (const Axiom& a : encoding_.axioms()) {
-      if (!a.lhs.empty()) alias["value!" + a.rhs] = "value!" + a.lhs;
-    }
-    auto canonical = [&](std::string name) {
-      for (auto it = alias.find(name); it != alias.end(); it = alias.find(name)) {
-        name = it->second;
-      }
-      return name;
-    };
-    absl::flat_hash_map<std::string, int> owner;
-    for (size_t i = 0; i < entries_.size(); ++i) {
-      absl::flat_hash_set<std::string> names;
-      absl::flat_hash_set<unsigned> seen;
-      CollectConstants(entries_[i].encoded.constraint, names, seen);
-      for (const z3::expr& d : entries_[i].encoded.definitions) {
-        CollectConstants(d, names, seen);
-      }
-      for (const std::string& name : names) {
-        auto [it, inserted] = owner.emplace(canonical(name), static_cast<int>(i));
-        if (!inserted) unite(static_cast<int>(i), it->second);
-      }
-    }
-    std::vector<std::vector<int>> components;
-    absl::flat_hash_map<int, size_t> index_of_root;
-    for (size_t i = 0; i < entries_.size(); ++i) {
-      const int root = find(static_cast<int>(i));
-      auto [it, inserted] = index_of_root.emplace(root, components.size());
-      if (inserted) components.emplace_back();
-      components[it->second].push_back(static_cast<int>(i));
-    }
-    return components;
-  }
-
-  static void CollectConstants(const z3::expr& e,
-                               absl::flat_hash_set<std::string>& names,
-                               absl::flat_hash_set<unsigned>& seen) {
-    if (!seen.insert(e.id()).second || !e.is_app()) return;
-    if (e.is_const() && !e.is_numeral() && !e.is_true() && !e.is_false()) {
-      names.insert(e.decl().name().str());
-      return;
-    }
-    for (unsigned i = 0; i < e.num_args(); ++i) {
-      CollectConstants(e.arg(i), names, seen);
-    }
-  }
-
-  double Reliability(int entry) const {
-    const std::string& source =
-        request_.claims().claims(entries_[entry].index).provenance().source();
-    const Source& s = encoding_.source(source);
-    return s.has_reliability() ? s.reliability() : 1.0;
-  }
-
-  // Checks the given claims under the given background facts. Only the
-  // claims checked are asserted (in a push/pop scope): the integer structure
-  // of claims outside the check must not slow it down.
-  Outcome Solve(const std::vector<int>& entries, const std::vector<int>& axioms,
-                std::vector<int>* core_entries, std::vector<int>* core_axioms) {
-    z3::expr_vector assumptions(ctx_);
-    solver_.push();
-    absl::flat_hash_set<unsigned> defined;
-    for (int e : entries) {
-      for (const z3::expr& d : entries_[e].encoded.definitions) {
-        if (defined.insert(d.id()).second) solver_.add(d);
-      }
-      solver_.add(z3::implies(entries_[e].literal, entries_[e].encoded.constraint));
-      assumptions.push_back(entries_[e].literal);
-    }
-    for (int a : axioms) assumptions.push_back(encoding_.axioms()[a].literal);
-    const absl::Time start = absl::Now();
-    const z3::check_result r = solver_.check(assumptions);
-    ++solver_calls_;
-    struct PopOnExit {
-      z3::solver& s;
-      ~PopOnExit() { s.pop(); }
-    } pop{solver_};
-    if (r == z3::sat) return Outcome::kSat;
-    if (r == z3::unknown) {
-      limit_reason_ = solver_.reason_unknown();
-      limit_ = ClassifyLimit(limit_reason_, request_.options().limits(),
-                             absl::Now() - start);
-      return Outcome::kUnknown;
-    }
-    if (core_entries != nullptr) {
-      core_entries->clear();
-      core_axioms->clear();
-      const z3::expr_vector core = solver_.unsat_core();
-      for (const z3::expr& lit : core) {
-        auto e = entry_of_.find(lit.id());
-        if (e != entry_of_.end()) core_entries->push_back(e->second);
-        auto a = axiom_of_.find(lit.id());
-        if (a != axiom_of_.end()) core_axioms->push_back(a->second);
-      }
-      std::sort(core_entries->begin(), core_entries->end());
-      std::sort(core_axioms->begin(), core_axioms->end());
-    }
-    return Outcome::kUnsat;
-  }
-
-  // Deletion-based shrinking. A member stays when the set without it is
-  // satisfiable; when that check is unknown the result is not proved minimal.
-  FoundConflict Shrink(std::vector<int> current) {
-    FoundConflict out{{}, {}, true};
-    std::vector<int> core_entries, core_axioms;
-    for (size_t i = 0; i < current.size();) {
-      std::vector<int> candidate = current;
-      candidate.erase(candidate.begin() + static_cast<long>(i));
-      const Outcome r =
-          Solve(candidate, all_axioms_, &core_entries, &core_axioms);
-      if (r == Outcome::kUnsat) {
-        // The new core is a subset of the candidate; members before i were
-        // already shown necessary and stay in it.
-        current = core_entries;
-      } else {
-        if (r == Outcome::kUnknown) out.is_minimal = false;
-        ++i;
-      }
-    }
-    out.entries = current;
-    // The background facts this conflict needs, for its explanation.
-    if (Solve(current, all_axioms_, &core_entries, &core_axioms) ==
-        Outcome::kUnsat) {
-      std::vector<int> axioms = core_axioms;
-      for (size_t i = 0; i < axioms.size();) {
-        std::vector<int> candidate = axioms;
-        candidate.erase(candidate.begin() + static_cast<long>(i));
-        if (Solve(current, candidate, nullptr, nullptr) == Outcome::kUnsat) {
-          axioms = candidate;
-        } else {
-          ++i;
-        }
-      }
-      out.axioms = axioms;
-    } else {
-      out.is_minimal = false;
-    }
-    return out;
-  }
-
-  void Report(const std::vector<FoundConflict>& found, CheckReport& report) {
+  void ReportConflicts(const std::vector<MinimalSet>& found,
+                       CheckReport& report) {
     const ClaimSet& set = request_.claims();
-    absl::flat_hash_map<int, ClaimResult*> result_of;  // by claim index
-    for (int i = 0; i < report.claims_size(); ++i) {
-      result_of[i] = report.mutable_claims(i);
-    }
     for (size_t c = 0; c < found.size(); ++c) {
       Conflict& conflict = *report.add_conflicts();
       conflict.set_is_minimal(found[c].is_minimal);
@@ -322,12 +149,12 @@ class Search {
         m.set_quote(claim.provenance().quote());
         m.set_begin(claim.provenance().begin());
         m.set_end(claim.provenance().end());
-        m.set_reliability(Reliability(e));
+        m.set_reliability(oracle_.Reliability(e));
         m.set_forces(entries_[e].encoded.forces);
         explained.push_back({claim.id(), &entries_[e].encoded});
-        ClaimResult* r = result_of[entries_[e].index];
-        r->set_status(CLAIM_STATUS_IN_CONFLICT);
-        r->add_conflicts(static_cast<int>(c));
+        ClaimResult& r = *report.mutable_claims(entries_[e].index);
+        r.set_status(CLAIM_STATUS_IN_CONFLICT);
+        r.add_conflicts(static_cast<int>(c));
       }
       std::vector<const Axiom*> axioms;
       for (int a : found[c].axioms) axioms.push_back(&encoding_.axioms()[a]);
@@ -335,22 +162,23 @@ class Search {
     }
     const bool truncated = !truncated_.empty();
     const bool unknown = !unknown_.empty();
-    report.set_conflicts_truncated(truncated);
-    if (unknown) {
-      report.set_limit(limit_);
-      report.set_limit_detail(limit_reason_);
+    report.set_conflicts_truncated(conflicts_truncated_);
+    if (unknown || limit_hit_) {
+      report.set_limit(oracle_.limit());
+      report.set_limit_detail(oracle_.limit_reason());
     }
     for (size_t e = 0; e < entries_.size(); ++e) {
-      ClaimResult* r = result_of[entries_[e].index];
-      if (r->status() == CLAIM_STATUS_IN_CONFLICT) continue;
+      ClaimResult& r = *report.mutable_claims(entries_[e].index);
+      if (r.status() == CLAIM_STATUS_IN_CONFLICT) continue;
       if (unknown_.contains(static_cast<int>(e))) {
-        r->set_status(CLAIM_STATUS_UNCHECKED);
-        r->set_detail(absl::StrCat("solver limit hit: ", limit_reason_));
+        r.set_status(CLAIM_STATUS_UNCHECKED);
+        r.set_detail(absl::StrCat("solver limit hit: ", oracle_.limit_reason()));
       } else if (truncated_.contains(static_cast<int>(e))) {
-        r->set_status(CLAIM_STATUS_UNCHECKED);
-        r->set_detail("the conflict search stopped at max_conflicts");
+        r.set_status(CLAIM_STATUS_UNCHECKED);
+        r.set_detail(
+            "the conflict search stopped at max_conflicts or diagnosis_ms");
       } else {
-        r->set_status(CLAIM_STATUS_CONSISTENT);
+        r.set_status(CLAIM_STATUS_CONSISTENT);
       }
     }
     if (!found.empty()) {
@@ -363,19 +191,15 @@ class Search {
   }
 
   const CheckRequest& request_;
-  z3::context& ctx_;
   Encoding& encoding_;
-  std::vector<Entry>& entries_;
-  z3::solver solver_;
-  absl::flat_hash_map<unsigned, int> entry_of_;
-  absl::flat_hash_map<unsigned, int> axiom_of_;
-  std::vector<int> all_axioms_;
-  std::string limit_reason_;
-  Limit limit_ = LIMIT_UNSPECIFIED;
-  // Entries left unchecked by a limit or by max_conflicts.
+  const std::vector<Entry>& entries_;
+  Oracle oracle_;
+  Deadline deadline_;
+  // Entries left unchecked by a limit, or by max_conflicts / diagnosis_ms.
   absl::flat_hash_set<int> unknown_;
   absl::flat_hash_set<int> truncated_;
-  int solver_calls_ = 0;
+  bool conflicts_truncated_ = false;
+  bool limit_hit_ = false;
 };
 
 bool IsClaimIssue(const Issue& issue) {
@@ -458,8 +282,8 @@ absl::StatusOr<CheckReport> Check(const CheckRequest& original) {
       entries.push_back(
           {i, ctx.bool_const(absl::StrCat("claim!", i).c_str()), *encoded});
     }
-    Search search(request, ctx, encoding, entries);
-    search.Run(report);
+    Diagnoser diagnoser(request, ctx, encoding, entries);
+    diagnoser.Run(report);
   } catch (const z3::exception& e) {
     return absl::InternalError(absl::StrCat("Z3 failed: ", e.msg()));
   }

@@ -20,6 +20,10 @@ namespace claimcheck {
 
 // Default for Limits.max_conflicts when unset.
 inline constexpr int kDefaultMaxConflicts = 16;
+// Default for Limits.max_subsets_explored when unset.
+inline constexpr int kDefaultMaxSubsetsExplored = 32;
+// Default for Diagnosis.max_repairs when unset.
+inline constexpr int kDefaultMaxRepairs = 3;
 
 absl::StatusOr<claimcheck::v1::CheckReport> Check(
     const claimcheck::v1::CheckRequest& request);

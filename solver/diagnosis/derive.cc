@@ -1,0 +1,337 @@
+#include "solver/diagnosis/derive.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "claims/calendar.h"
+
+namespace claimcheck {
+namespace {
+
+using namespace claimcheck::v1;  // NOLINT: the schema's own names.
+
+// One side of a derived range.
+struct Extreme {
+  bool bounded = false;
+  bool known = true;   // false: the optimizer hit a limit
+  std::optional<z3::expr> value;  // a numeral, when bounded
+  bool open = false;  // the subject cannot reach the value itself
+  std::vector<std::string> support;
+  std::vector<std::string> background;
+};
+
+// Reads an optimum: a numeral, a numeral plus or minus an infinitesimal (an
+// open bound), or infinite.
+Extreme ReadOptimum(const z3::expr& v) {
+  Extreme out;
+  if (v.is_numeral()) {
+    out.bounded = true;
+    out.value = v;
+    return out;
+  }
+  if (v.to_string().find("oo") != std::string::npos) return out;
+  if (v.is_app() && v.decl().decl_kind() == Z3_OP_ADD) {
+    for (unsigned i = 0; i < v.num_args(); ++i) {
+      if (v.arg(i).is_numeral()) {
+        out.bounded = true;
+        out.open = true;
+        out.value = v.arg(i);
+        return out;
+      }
+    }
+  }
+  out.known = false;
+  return out;
+}
+
+std::string DecimalText(const z3::expr& numeral) {
+  std::string s = numeral.get_decimal_string(6);
+  if (absl::EndsWith(s, "?")) return absl::StrCat("about ", s.substr(0, s.size() - 1));
+  if (absl::StrContains(s, ".")) {
+    while (absl::EndsWith(s, "0")) s.pop_back();
+    if (absl::EndsWith(s, ".")) s.pop_back();
+  }
+  return s;
+}
+
+std::string CanonicalUnit(const Measure& m) {
+  switch (m.dimension()) {
+    case DIMENSION_MONEY: return m.currency();
+    case DIMENSION_LENGTH: return "km";
+    case DIMENSION_VOLUME: return "m3";
+    case DIMENSION_PERCENTAGE:
+    case DIMENSION_SHARE: return "percent";
+    case DIMENSION_DURATION: return "days";
+    default: return "";
+  }
+}
+
+class Deriver {
+ public:
+  Deriver(Oracle& oracle, const std::vector<int>& consistent,
+          const Deadline& deadline)
+      : oracle_(oracle), deadline_(deadline) {
+    components_ = oracle.Components(consistent, &component_of_);
+  }
+
+  DerivedFact Run(const std::string& id) {
+    Encoding& enc = oracle_.encoding();
+    DerivedFact fact;
+    fact.set_subject_id(id);
+    fact.set_complete(true);
+    const bool is_event = IsEvent(id);
+    fact.set_subject(is_event ? enc.EventName(id) : enc.MeasureName(id));
+    // The component the subject's variables lie in, if any claim left
+    // mentions them. (Creating variables now would miss their domains.)
+    const std::string lo_name = is_event ? absl::StrCat("start!", id)
+                                         : absl::StrCat("value!", id);
+    const std::string hi_name = is_event ? absl::StrCat("end!", id) : lo_name;
+    std::optional<int> component;
+    for (const std::string& n : {lo_name, hi_name}) {
+      auto it = component_of_.find(oracle_.Canonical(n));
+      if (it != component_of_.end()) component = it->second;
+    }
+    Extreme lo, hi;
+    if (component.has_value()) {
+      const std::vector<int>& entries = components_[*component];
+      const z3::expr x_lo = is_event ? enc.EventSpan(id).first : enc.MeasureValue(id);
+      const z3::expr x_hi = is_event ? enc.EventSpan(id).last : enc.MeasureValue(id);
+      lo = Bound(entries, x_lo, /*minimize=*/true, /*integer=*/is_event);
+      hi = Bound(entries, x_hi, /*minimize=*/false, /*integer=*/is_event);
+      if (is_event) {
+        // The calendar's own ends are no bound, nor a day or so from them
+        // ("after an event that is not bounded either").
+        constexpr int64_t kNearEnd = 366;
+        if (lo.bounded && lo.value->get_numeral_int64() <= MinDay() + kNearEnd) {
+          lo = {};
+        }
+        if (hi.bounded && hi.value->get_numeral_int64() >= MaxDay() - kNearEnd) {
+          hi = {};
+        }
+      }
+    }
+    fact.set_complete(lo.known && hi.known);
+    for (const std::string& s : lo.support) fact.add_lower_support(s);
+    for (const std::string& s : hi.support) fact.add_upper_support(s);
+    absl::flat_hash_set<std::string> seen;
+    for (const Extreme* e : {&lo, &hi}) {
+      for (const std::string& b : e->background) {
+        if (seen.insert(b).second) fact.add_background(b);
+      }
+    }
+    if (is_event) {
+      DescribeDays(lo, hi, fact);
+    } else {
+      DescribeValues(lo, hi, CanonicalUnit(enc.measure(id)), fact);
+    }
+    return fact;
+  }
+
+ private:
+  bool IsEvent(const std::string& id) const {
+    for (const Event& e : oracle_.request().claims().events()) {
+      if (e.id() == id) return true;
+    }
+    return false;
+  }
+
+  // The least (or greatest) value of x under the entries, and the claims
+  // that force it.
+  Extreme Bound(const std::vector<int>& entries, const z3::expr& x,
+                bool minimize, bool integer) {
+    Extreme out;
+    if (deadline_.Passed()) {
+      out.known = false;
+      return out;
+    }
+    out = integer ? IntegerOptimum(entries, x, minimize)
+                  : RealOptimum(entries, x, minimize);
+    if (!out.bounded || !out.known) return out;
+    return WithSupport(entries, x, minimize, out);
+  }
+
+  // Days: bisection with the oracle (whose answers the differential test
+  // checks), each satisfiable answer's model moving the bound at once.
+  Extreme IntegerOptimum(const std::vector<int>& entries, const z3::expr& x,
+                         bool minimize) {
+    Extreme out;
+    int64_t best = 0;
+    auto at = [&](const z3::model& m) {
+      best = m.eval(x, /*model_completion=*/true).get_numeral_int64();
+    };
+    if (oracle_.Solve(entries, oracle_.all_axioms(), nullptr, nullptr, at) !=
+        Outcome::kSat) {
+      out.known = false;
+      return out;
+    }
+    // `beyond` is proved out of reach (the calendar's ends to start with).
+    int64_t beyond = minimize ? MinDay() - 1 : MaxDay() + 1;
+    while (minimize ? best - beyond > 1 : beyond - best > 1) {
+      if (deadline_.Passed()) {
+        out.known = false;
+        return out;
+      }
+      const int64_t mid = beyond + (best - beyond) / 2;
+      const z3::expr probe = minimize ? x <= oracle_.encoding().Int(mid)
+                                      : x >= oracle_.encoding().Int(mid);
+      const Outcome r =
+          oracle_.Solve(entries, oracle_.all_axioms(), &probe, nullptr, at);
+      if (r == Outcome::kUnknown) {
+        out.known = false;
+        return out;
+      }
+      if (r == Outcome::kUnsat) beyond = mid;
+    }
+    out.bounded = true;
+    out.value = oracle_.encoding().Int(best);
+    return out;
+  }
+
+  // Values: Z3's optimizer, its optimum then shown reachable by the oracle.
+  Extreme RealOptimum(const std::vector<int>& entries, const z3::expr& x,
+                      bool minimize) {
+    Extreme out;
+    z3::context& ctx = x.ctx();
+    z3::optimize opt(ctx);
+    const Limits& limits = oracle_.request().options().limits();
+    if (limits.timeout_ms() > 0) {
+      z3::params p(ctx);
+      p.set("timeout", static_cast<unsigned>(
+                           std::min<int64_t>(limits.timeout_ms(), UINT32_MAX)));
+      opt.set(p);
+    }
+    Encoding& enc = oracle_.encoding();
+    for (const z3::expr& h : enc.hard()) opt.add(h);
+    for (const Axiom& a : enc.axioms()) opt.add(a.literal);
+    absl::flat_hash_set<unsigned> defined;
+    for (int e : entries) {
+      const Encoded& encoded = oracle_.entries()[e].encoded;
+      for (const z3::expr& d : encoded.definitions) {
+        if (defined.insert(d.id()).second) opt.add(d);
+      }
+      opt.add(encoded.constraint);
+    }
+    const z3::optimize::handle h = minimize ? opt.minimize(x) : opt.maximize(x);
+    if (opt.check() != z3::sat) {
+      out.known = false;
+      return out;
+    }
+    out = ReadOptimum(minimize ? opt.lower(h) : opt.upper(h));
+    if (!out.bounded) return out;
+    // Reachable (or approached, for an open bound)?
+    const z3::expr& v = *out.value;
+    const z3::expr near = out.open ? (minimize ? x < v + 1 : x > v - 1)
+                                   : x == v;
+    if (oracle_.Solve(entries, oracle_.all_axioms(), &near, nullptr) !=
+        Outcome::kSat) {
+      out.known = false;
+    }
+    return out;
+  }
+
+  Extreme WithSupport(const std::vector<int>& entries, const z3::expr& x,
+                      bool minimize, Extreme out) {
+    Encoding& enc = oracle_.encoding();
+    // Support: the claims that rule out the subject beyond the bound.
+    const z3::expr& v = *out.value;
+    const z3::expr beyond = minimize ? (out.open ? x <= v : x < v)
+                                     : (out.open ? x >= v : x > v);
+    MinimalSet core;
+    if (oracle_.Solve(entries, oracle_.all_axioms(), &beyond, &core) !=
+        Outcome::kUnsat) {
+      out.known = false;  // the optimizer and the solver disagree: say so
+      return out;
+    }
+    const MinimalSet support = oracle_.Shrink(core.entries, &beyond);
+    if (!support.is_minimal) out.known = false;
+    for (int e : support.entries) out.support.push_back(oracle_.ClaimId(e));
+    for (int a : support.axioms) {
+      out.background.push_back(enc.axioms()[a].text);
+    }
+    return out;
+  }
+
+  static void DescribeDays(const Extreme& lo, const Extreme& hi,
+                           DerivedFact& fact) {
+    std::optional<int64_t> first, last;
+    if (lo.bounded) first = lo.value->get_numeral_int64();
+    if (hi.bounded) last = hi.value->get_numeral_int64();
+    if (first) fact.set_lower(FormatDay(*first));
+    if (last) fact.set_upper(FormatDay(*last));
+    if (first && last) {
+      fact.set_summary(absl::StrCat("within ", FormatDayInterval({*first, *last})));
+    } else if (first) {
+      fact.set_summary(absl::StrCat("not before ", FormatDayInterval({*first, *first})));
+    } else if (last) {
+      fact.set_summary(absl::StrCat("not after ", FormatDayInterval({*last, *last})));
+    } else {
+      fact.set_summary("not bounded by the claims");
+    }
+  }
+
+  static void DescribeValues(const Extreme& lo, const Extreme& hi,
+                             const std::string& unit, DerivedFact& fact) {
+    const std::string suffix = unit.empty() ? "" : absl::StrCat(" ", unit);
+    std::string low, high;
+    if (lo.bounded) fact.set_lower(low = DecimalText(*lo.value));
+    if (hi.bounded) fact.set_upper(high = DecimalText(*hi.value));
+    if (lo.bounded && hi.bounded && low == high && !lo.open && !hi.open) {
+      fact.set_summary(absl::StrCat("exactly ", low, suffix));
+    } else if (lo.bounded && hi.bounded) {
+      fact.set_summary(absl::StrCat(lo.open ? "more than " : "at least ", low,
+                                    " and ", hi.open ? "less than " : "at most ",
+                                    high, suffix));
+    } else if (lo.bounded) {
+      fact.set_summary(absl::StrCat(lo.open ? "more than " : "at least ", low, suffix));
+    } else if (hi.bounded) {
+      fact.set_summary(absl::StrCat(hi.open ? "less than " : "at most ", high, suffix));
+    } else {
+      fact.set_summary("not bounded by the claims");
+    }
+  }
+
+  Oracle& oracle_;
+  const Deadline& deadline_;
+  std::vector<std::vector<int>> components_;
+  absl::flat_hash_map<std::string, int> component_of_;
+};
+
+}  // namespace
+
+std::vector<DerivedFact> Derive(Oracle& oracle,
+                                const std::vector<int>& consistent,
+                                const std::vector<std::string>& subjects,
+                                const Deadline& deadline) {
+  Deriver deriver(oracle, consistent, deadline);
+  std::vector<DerivedFact> out;
+  for (const std::string& id : subjects) out.push_back(deriver.Run(id));
+  return out;
+}
+
+std::vector<std::string> ConstrainedSubjects(Oracle& oracle,
+                                             const ClaimSet& set,
+                                             const std::vector<int>& consistent) {
+  absl::flat_hash_set<std::string> names;
+  for (int e : consistent) {
+    for (std::string& n : oracle.ConstantsOf(e)) names.insert(std::move(n));
+  }
+  std::vector<std::string> out;
+  for (const Event& e : set.events()) {
+    if (names.contains(absl::StrCat("start!", e.id())) ||
+        names.contains(absl::StrCat("end!", e.id()))) {
+      out.push_back(e.id());
+    }
+  }
+  for (const Measure& m : set.measures()) {
+    if (names.contains(absl::StrCat("value!", m.id()))) out.push_back(m.id());
+  }
+  return out;
+}
+
+}  // namespace claimcheck

@@ -1,0 +1,156 @@
+// The solving primitives the diagnosis is built from: satisfiability of a
+// subset of the encoded claims (under a subset of the background facts),
+// unsat cores, deletion-based shrinking to a minimal set, and the split of
+// the claims into independent components.
+//
+// Internal to the solver layer.
+#ifndef CLAIMCHECK_SOLVER_ORACLE_H_
+#define CLAIMCHECK_SOLVER_ORACLE_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/time/time.h"
+#include "proto/claimcheck.pb.h"
+#include "solver/encoders/encoder.h"
+#include "solver/encoding.h"
+#include "z3++.h"
+
+namespace claimcheck {
+
+// An encoded claim and its assumption literal.
+struct Entry {
+  int index;  // into request.claims()
+  z3::expr literal;
+  Encoded encoded;
+};
+
+enum class Outcome { kSat, kUnsat, kUnknown };
+
+// A set of entries found minimal for some property (a conflict, or the
+// support of a derived bound), with the background facts it needs.
+struct MinimalSet {
+  std::vector<int> entries;  // into the oracle's entries, ascending
+  std::vector<int> axioms;   // into Encoding::axioms(), ascending
+  // Verified: removing any one entry loses the property.
+  bool is_minimal = true;
+};
+
+class Oracle {
+ public:
+  // Sets Z3's per-call limits from request.options().limits().
+  Oracle(const claimcheck::v1::CheckRequest& request, z3::context& ctx,
+         Encoding& encoding, const std::vector<Entry>& entries);
+
+  // How hard a call may work. kFull: the request's limits. kBounded: also
+  // at most kBoundedRlimit of Z3's resource count, for the searches beyond
+  // the verdict (overlapping conflicts, repairs), whose checks of unusual
+  // subsets can take Z3 minutes; a bounded call that runs out is unknown
+  // to its caller but is no limit of the report.
+  enum class Effort { kFull, kBounded };
+  // On the seed corpus a typical call costs 0.5-0.6 million and the slowest
+  // first-pass call about 5 million; the worst second-pass calls cost 20-50
+  // million (10-70 s) before this bound (measured with Z3 4.8.12).
+  static constexpr unsigned kBoundedRlimit = 12000000;
+  void SetEffort(Effort effort);
+  // Sets an effort for its own lifetime.
+  class EffortScope {
+   public:
+    EffortScope(Oracle& oracle, Effort effort)
+        : oracle_(oracle), saved_(oracle.effort_) {
+      oracle.SetEffort(effort);
+    }
+    ~EffortScope() { oracle_.SetEffort(saved_); }
+    EffortScope(const EffortScope&) = delete;
+    EffortScope& operator=(const EffortScope&) = delete;
+
+   private:
+    Oracle& oracle_;
+    Effort saved_;
+  };
+
+  const claimcheck::v1::CheckRequest& request() const { return request_; }
+  const std::vector<Entry>& entries() const { return entries_; }
+  Encoding& encoding() { return encoding_; }
+  const std::vector<int>& all_axioms() const { return all_axioms_; }
+
+  // Checks the given entries under the given background facts, with `extra`
+  // asserted too when it is not null. Only the entries checked are asserted
+  // (in a push/pop scope): the integer structure of claims outside the
+  // check must not slow it down. On kUnsat, fills `core` when not null; on
+  // kSat, calls `on_sat` (when set) with the model.
+  Outcome Solve(const std::vector<int>& entries, const std::vector<int>& axioms,
+                const z3::expr* extra, MinimalSet* core,
+                const std::function<void(const z3::model&)>& on_sat = nullptr);
+  Outcome Solve(const std::vector<int>& entries, MinimalSet* core) {
+    return Solve(entries, all_axioms_, nullptr, core);
+  }
+
+  // Shrinks `core` (unsatisfiable with `extra`) by deletion until every
+  // entry is needed, then finds the background facts it needs.
+  // is_minimal is false when some check along the way was unknown.
+  MinimalSet Shrink(std::vector<int> core, const z3::expr* extra = nullptr);
+
+  // Claims that share no variable, directly or through other claims or
+  // background facts, checked apart: Z3's integer search degrades on unions
+  // of unrelated problems. Components come in input order of their first
+  // claim, their entries ascending.
+  std::vector<std::vector<int>> Components() const;
+  // The components of a subset of the entries (ascending). When
+  // `component_of` is given, it maps each constant the subset mentions
+  // (under its Canonical name) to its component.
+  std::vector<std::vector<int>> Components(
+      const std::vector<int>& subset,
+      absl::flat_hash_map<std::string, int>* component_of) const;
+  // The name a constant is grouped under: a measure's value stands for the
+  // measures a background fact orders it with.
+  std::string Canonical(std::string name) const;
+  // Whether the entry's formula (with its definitions) holds in `model`,
+  // constants the model leaves open taking any value.
+  bool HoldsIn(int entry, const z3::model& model) const;
+  // The names of the Z3 constants an entry's formula mentions.
+  std::vector<std::string> ConstantsOf(int entry) const;
+
+  double Reliability(int entry) const;
+  const std::string& ClaimId(int entry) const;
+
+  // The last limit hit, if any.
+  claimcheck::v1::Limit limit() const { return limit_; }
+  const std::string& limit_reason() const { return limit_reason_; }
+  int calls() const { return calls_; }
+
+ private:
+  const claimcheck::v1::CheckRequest& request_;
+  z3::context& ctx_;
+  Encoding& encoding_;
+  const std::vector<Entry>& entries_;
+  z3::solver solver_;
+  absl::flat_hash_map<unsigned, int> entry_of_;
+  absl::flat_hash_map<unsigned, int> axiom_of_;
+  std::vector<int> all_axioms_;
+  // Canonical's links, from a measure value's name towards its group's.
+  absl::flat_hash_map<std::string, std::string> measure_link_;
+  std::string limit_reason_;
+  claimcheck::v1::Limit limit_ = claimcheck::v1::LIMIT_UNSPECIFIED;
+  int calls_ = 0;
+  Effort effort_ = Effort::kFull;
+};
+
+// A wall-clock budget shared by the steps of one diagnosis.
+class Deadline {
+ public:
+  // ms <= 0: no deadline.
+  explicit Deadline(int64_t ms)
+      : end_(ms > 0 ? absl::Now() + absl::Milliseconds(ms)
+                    : absl::InfiniteFuture()) {}
+  bool Passed() const { return absl::Now() >= end_; }
+
+ private:
+  absl::Time end_;
+};
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_SOLVER_ORACLE_H_
