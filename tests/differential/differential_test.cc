@@ -200,6 +200,9 @@ class Runner {
     }
     CheckRequest timed = request;
     timed.mutable_options()->mutable_limits()->set_timeout_ms(kSolverTimeoutMs);
+    // Verdicts and conflicts are compared; repairs are not (yet), so they
+    // are not computed.
+    timed.mutable_options()->mutable_diagnosis()->set_max_repairs(-1);
     const Clock::time_point start = Clock::now();
     absl::StatusOr<CheckReport> report = claimcheck::Check(timed);
     {
