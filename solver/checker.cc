@@ -1,7 +1,6 @@
 #include "solver/checker.h"
 
 #include <algorithm>
-#include <functional>
 #include <string>
 #include <vector>
 
@@ -10,8 +9,6 @@
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
-#include "absl/time/time.h"
 #include "claims/fill.h"
 #include "claims/validate.h"
 #include "solver/encoders/encoder.h"
@@ -163,7 +160,9 @@ class Diagnoser {
     const bool truncated = !truncated_.empty();
     const bool unknown = !unknown_.empty();
     report.set_conflicts_truncated(conflicts_truncated_);
-    if (unknown || limit_hit_) {
+    // Set by any component a limit stopped, whether or not its claims were
+    // all shown consistent first (unknown_ holds only the latter's).
+    if (limit_hit_) {
       report.set_limit(oracle_.limit());
       report.set_limit_detail(oracle_.limit_reason());
     }
