@@ -96,7 +96,7 @@ fi
 
 # Regression mode: the seed corpus against its expectations ...
 if check regression 0 "$CLI" test "$EXPECTATIONS"; then
-  expect_in regression "$tmp/out" "219 claims, 12 conflicts, verdict VERDICT_INCONSISTENT"
+  expect_in regression "$tmp/out" "219 claims, 13 conflicts, verdict VERDICT_INCONSISTENT"
   expect_in regression "$tmp/out" "all expectations hold"
 fi
 # ... and a doctored copy: one expected conflict dropped, one claim in
