@@ -108,7 +108,7 @@ std::string RenderTextReport(const CheckReport& report) {
   }
   for (const DerivedFact& d : report.derived()) {
     absl::StrAppend(&out, "  ", d.subject(), ": ", d.summary(),
-                    d.complete() ? "" : " (incomplete: a limit was hit)", "\n");
+                    d.complete() ? "" : " (incomplete: a bound was not settled)", "\n");
     if (!d.lower().empty()) {
       absl::StrAppend(&out, "      lower ", d.lower(), " from ",
                       SupportText(d.lower_support()), "\n");

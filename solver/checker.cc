@@ -9,14 +9,17 @@
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "claims/fill.h"
 #include "claims/validate.h"
+#include "solver/stopper.h"
 #include "solver/encoders/encoder.h"
 #include "solver/encoding.h"
 #include "solver/diagnosis/derive.h"
 #include "solver/diagnosis/enumerate.h"
 #include "solver/diagnosis/repair.h"
 #include "solver/explain.h"
+#include "solver/fast_path.h"
 #include "solver/oracle.h"
 #include "z3++.h"
 
@@ -31,18 +34,26 @@ std::string KindName(const Claim& claim) {
   return field == nullptr ? "unknown" : field->name();
 }
 
+std::string StoppedDetail(Stopper& stopper) {
+  return absl::StrCat("not settled before the check was stopped: ",
+                      stopper.Reason());
+}
+
 // The diagnosis of the encoded claims: every minimal conflict of every
 // component (solver/diagnosis/enumerate.h), the cheapest repairs
 // (repair.h), and the bounds the consistent claims imply (derive.h).
 class Diagnoser {
  public:
   Diagnoser(const CheckRequest& request, z3::context& ctx, Encoding& encoding,
-            const std::vector<Entry>& entries)
+            const std::vector<Entry>& entries, Stopper& stopper)
       : request_(request),
         encoding_(encoding),
         entries_(entries),
         oracle_(request, ctx, encoding, entries),
-        deadline_(request.options().limits().diagnosis_ms()) {}
+        stopper_(stopper),
+        deadline_(request.options().limits().diagnosis_ms(), &stopper) {
+    oracle_.SetStopper(&stopper);
+  }
 
   void Run(CheckReport& report) {
     const CheckOptions& options = request_.options();
@@ -175,7 +186,9 @@ class Diagnoser {
       } else if (truncated_.contains(static_cast<int>(e))) {
         r.set_status(CLAIM_STATUS_UNCHECKED);
         r.set_detail(
-            "the conflict search stopped at max_conflicts or diagnosis_ms");
+            stopper_.Stopped() != LIMIT_UNSPECIFIED
+                ? StoppedDetail(stopper_)
+                : "the conflict search stopped at max_conflicts or diagnosis_ms");
       } else {
         r.set_status(CLAIM_STATUS_CONSISTENT);
       }
@@ -193,6 +206,7 @@ class Diagnoser {
   Encoding& encoding_;
   const std::vector<Entry>& entries_;
   Oracle oracle_;
+  Stopper& stopper_;
   Deadline deadline_;
   // Entries left unchecked by a limit, or by max_conflicts / diagnosis_ms.
   absl::flat_hash_set<int> unknown_;
@@ -236,9 +250,39 @@ void ReportInvalid(const CheckRequest& request, std::vector<Issue> issues,
   for (Issue& issue : issues) *report.add_issues() = std::move(issue);
 }
 
+// A Z3 call outside the oracle (an optimizer, the map of the conflict
+// search) that an interrupt stopped can fail instead of answering unknown;
+// then nothing of the diagnosis is kept. `encoded`: by claim, whether it
+// was encoded (the others keep their UNCHECKED detail).
+void ReportStoppedFailure(Stopper& stopper, const std::vector<bool>& encoded,
+                          CheckReport& report) {
+  report.clear_conflicts();
+  report.clear_repairs();
+  report.clear_derived();
+  report.set_conflicts_truncated(true);
+  report.set_verdict(VERDICT_UNKNOWN);
+  for (int i = 0; i < report.claims_size(); ++i) {
+    if (!encoded[i]) continue;
+    ClaimResult& r = *report.mutable_claims(i);
+    r.clear_conflicts();
+    r.set_status(CLAIM_STATUS_UNCHECKED);
+    r.set_detail(StoppedDetail(stopper));
+  }
+}
+
 }  // namespace
 
-absl::StatusOr<CheckReport> Check(const CheckRequest& original) {
+absl::StatusOr<CheckReport> Check(const CheckRequest& request) {
+  return Check(request, CheckControl{});
+}
+
+namespace {
+absl::Status CheckWithZ3(const CheckRequest& request, const CheckControl& control,
+                         CheckReport& report);
+}  // namespace
+
+absl::StatusOr<CheckReport> Check(const CheckRequest& original,
+                                  const CheckControl& control) {
   // Phrases given instead of values are read first (claims/fill.h).
   CheckRequest filled = original;
   std::vector<Issue> read = FillPhrases(*filled.mutable_claims());
@@ -259,34 +303,112 @@ absl::StatusOr<CheckReport> Check(const CheckRequest& original) {
     return report;
   }
   for (Issue& issue : read) *report.add_issues() = std::move(issue);
+  // Groups the fast path shows consistent need no Z3; the rest is checked
+  // as a request of its own, its report merged back in input order.
+  // A check whose deadline passed before it began decides nothing.
+  const bool expired = absl::Now() >= control.deadline;
+  const FastPathResult fast =
+      expired ? FastPathResult{} : DecideSimpleGroups(request);
+  if (fast.groups_decided == 0) {
+    if (absl::Status s = CheckWithZ3(request, control, report); !s.ok()) return s;
+    return report;
+  }
+  CheckRequest rest;
+  *rest.mutable_options() = request.options();
+  *rest.mutable_claims()->mutable_sources() = set.sources();
+  // Without the events and measures of decided groups: on a large corpus
+  // they would be most of the rest's encoding.
+  for (int i = 0; i < set.events_size(); ++i) {
+    if (!fast.event_decided[i]) *rest.mutable_claims()->add_events() = set.events(i);
+  }
+  for (int i = 0; i < set.measures_size(); ++i) {
+    if (!fast.measure_decided[i]) {
+      *rest.mutable_claims()->add_measures() = set.measures(i);
+    }
+  }
+  for (int i = 0; i < set.claims_size(); ++i) {
+    if (!fast.decided[i]) *rest.mutable_claims()->add_claims() = set.claims(i);
+  }
+  CheckReport merged;
+  if (rest.claims().claims_size() == 0) {
+    merged.set_verdict(VERDICT_CONSISTENT);
+  } else {
+    for (const Claim& claim : rest.claims().claims()) {
+      merged.add_claims()->set_claim_id(claim.id());
+    }
+    if (absl::Status s = CheckWithZ3(rest, control, merged); !s.ok()) return s;
+  }
+  // The rest's claims, then every claim in input order.
+  std::vector<ClaimResult> rest_results(merged.claims().begin(),
+                                        merged.claims().end());
+  merged.clear_claims();
+  size_t next = 0;
+  for (int i = 0; i < set.claims_size(); ++i) {
+    if (fast.decided[i]) {
+      ClaimResult& r = *merged.add_claims();
+      r.set_claim_id(set.claims(i).id());
+      r.set_status(CLAIM_STATUS_CONSISTENT);
+    } else {
+      *merged.add_claims() = std::move(rest_results[next++]);
+    }
+  }
+  std::vector<Issue> rest_issues(merged.issues().begin(), merged.issues().end());
+  merged.clear_issues();
+  for (const Issue& issue : report.issues()) *merged.add_issues() = issue;
+  for (Issue& issue : rest_issues) *merged.add_issues() = std::move(issue);
+  return merged;
+}
+
+namespace {
+
+// The Z3 part of a check, on a validated request whose report lists its
+// claims.
+absl::Status CheckWithZ3(const CheckRequest& request, const CheckControl& control,
+                         CheckReport& report) {
+  const ClaimSet& set = request.claims();
   try {
     z3::context ctx;
-    Encoding encoding(ctx, request);
-    std::vector<Entry> entries;
-    for (int i = 0; i < set.claims_size(); ++i) {
-      const Claim& claim = set.claims(i);
-      std::optional<Encoded> encoded = EncodeClaim(claim, encoding);
-      if (!encoded.has_value()) {
-        ClaimResult& r = *report.mutable_claims(i);
-        r.set_status(CLAIM_STATUS_UNCHECKED);
-        r.set_detail(absl::StrCat("claims of kind '", KindName(claim),
-                                  "' are not encoded yet; not checked"));
-        Issue& issue = *report.add_issues();
-        issue.set_severity(SEVERITY_WARNING);
-        issue.set_claim_id(claim.id());
-        issue.set_field(KindName(claim));
-        issue.set_message(r.detail());
-        continue;
+    Stopper stopper(control, ctx);
+    std::vector<bool> encoded_claims(set.claims_size(), false);
+    try {
+      Encoding encoding(ctx, request);
+      std::vector<Entry> entries;
+      for (int i = 0; i < set.claims_size(); ++i) {
+        const Claim& claim = set.claims(i);
+        std::optional<Encoded> encoded = EncodeClaim(claim, encoding);
+        encoded_claims[i] = encoded.has_value();
+        if (!encoded.has_value()) {
+          ClaimResult& r = *report.mutable_claims(i);
+          r.set_status(CLAIM_STATUS_UNCHECKED);
+          r.set_detail(absl::StrCat("claims of kind '", KindName(claim),
+                                    "' are not encoded yet; not checked"));
+          Issue& issue = *report.add_issues();
+          issue.set_severity(SEVERITY_WARNING);
+          issue.set_claim_id(claim.id());
+          issue.set_field(KindName(claim));
+          issue.set_message(r.detail());
+          continue;
+        }
+        entries.push_back(
+            {i, ctx.bool_const(absl::StrCat("claim!", i).c_str()), *encoded});
       }
-      entries.push_back(
-          {i, ctx.bool_const(absl::StrCat("claim!", i).c_str()), *encoded});
+      Diagnoser diagnoser(request, ctx, encoding, entries, stopper);
+      diagnoser.Run(report);
+    } catch (const z3::exception&) {
+      if (stopper.Stopped() == LIMIT_UNSPECIFIED) throw;
+      ReportStoppedFailure(stopper, encoded_claims, report);
     }
-    Diagnoser diagnoser(request, ctx, encoding, entries);
-    diagnoser.Run(report);
+    // Whatever part of the check the stop cut short, the report names it.
+    if (stopper.Stopped() != LIMIT_UNSPECIFIED) {
+      report.set_limit(stopper.Stopped());
+      report.set_limit_detail(stopper.Reason());
+    }
   } catch (const z3::exception& e) {
     return absl::InternalError(absl::StrCat("Z3 failed: ", e.msg()));
   }
-  return report;
+  return absl::OkStatus();
 }
+
+}  // namespace
 
 }  // namespace claimcheck

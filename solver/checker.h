@@ -15,6 +15,7 @@
 
 #include "absl/status/statusor.h"
 #include "proto/claimcheck.pb.h"
+#include "solver/check_control.h"
 
 namespace claimcheck {
 
@@ -27,6 +28,13 @@ inline constexpr int kDefaultMaxRepairs = 3;
 
 absl::StatusOr<claimcheck::v1::CheckReport> Check(
     const claimcheck::v1::CheckRequest& request);
+
+// Check(request), stoppable by `control` (check_control.h): by a deadline
+// (LIMIT_TIMEOUT) or a cancellation (LIMIT_CANCELLED). With a finite
+// deadline or a `cancelled` callback the call runs one watcher thread beside
+// its own; with neither it is Check(request).
+absl::StatusOr<claimcheck::v1::CheckReport> Check(
+    const claimcheck::v1::CheckRequest& request, const CheckControl& control);
 
 }  // namespace claimcheck
 

@@ -19,14 +19,20 @@ bool Contains(const DayInterval& outer, const DayInterval& inner) {
 
 }  // namespace
 
+AmountSettings AmountSettingsFor(const CheckOptions& options) {
+  AmountSettings settings;
+  const Tolerances& t = options.tolerances();
+  if (options.rounding() != ROUNDING_UNSPECIFIED) {
+    settings.rounding = options.rounding();
+  }
+  if (t.has_about()) settings.about = *Decimal::FromDouble(t.about());
+  if (t.has_nearly()) settings.nearly = *Decimal::FromDouble(t.nearly());
+  return settings;
+}
+
 Encoding::Encoding(z3::context& ctx, const CheckRequest& request)
     : ctx_(ctx), hard_(ctx), side_(ctx) {
-  const Tolerances& t = request.options().tolerances();
-  if (request.options().rounding() != ROUNDING_UNSPECIFIED) {
-    settings_.rounding = request.options().rounding();
-  }
-  if (t.has_about()) settings_.about = *Decimal::FromDouble(t.about());
-  if (t.has_nearly()) settings_.nearly = *Decimal::FromDouble(t.nearly());
+  settings_ = AmountSettingsFor(request.options());
   const ClaimSet& set = request.claims();
   for (const Source& s : set.sources()) sources_[s.id()] = &s;
   for (const Event& e : set.events()) {
@@ -50,7 +56,7 @@ Encoding::Encoding(z3::context& ctx, const CheckRequest& request)
     measures_[m.id()] = &m;
     measure_order_.push_back(m.id());
   }
-  NotePublicationUses(set);
+  publication_linked_ = LinkedPublications(set);
   NoteYearsMentioned(request);
   AddSourceAxioms(set);
   AddMeasureAxioms(set);
@@ -124,13 +130,13 @@ void Encoding::NoteYearsMentioned(const CheckRequest& request) {
   hint_years_ = {lo, hi};
 }
 
-void Encoding::NotePublicationUses(const ClaimSet& set) {
-  absl::flat_hash_set<std::string> reported, planned;
+absl::flat_hash_set<std::string> LinkedPublications(const ClaimSet& set) {
+  absl::flat_hash_set<std::string> linked, reported, planned;
   for (const Claim& c : set.claims()) {
     // Every publication a claim names is linked.
     std::vector<std::string> mentioned;
     CollectPublications(c, mentioned);
-    publication_linked_.insert(mentioned.begin(), mentioned.end());
+    linked.insert(mentioned.begin(), mentioned.end());
     const Modality mod = c.provenance().modality();
     if (mod == MODALITY_PLANNED) {
       planned.insert(c.provenance().source());
@@ -139,8 +145,9 @@ void Encoding::NotePublicationUses(const ClaimSet& set) {
     }
   }
   for (const std::string& s : reported) {
-    if (planned.contains(s)) publication_linked_.insert(s);
+    if (planned.contains(s)) linked.insert(s);
   }
+  return linked;
 }
 
 z3::expr Encoding::PublishedForTense(const std::string& id, bool latest) {

@@ -39,6 +39,16 @@ struct Axiom {
   std::string rhs;
 };
 
+// The amount settings (rounding, tolerances) a check's options ask for.
+AmountSettings AmountSettingsFor(const claimcheck::v1::CheckOptions& options);
+
+// The publications whose dates are solver variables: those a claim names
+// (published_of anywhere in it), and those of sources with both reported and
+// planned claims, whose tense binding must agree. Any other publication is a
+// constant for tense binding (its extreme day), which is exact.
+absl::flat_hash_set<std::string> LinkedPublications(
+    const claimcheck::v1::ClaimSet& set);
+
 class Encoding {
  public:
   Encoding(z3::context& ctx, const claimcheck::v1::CheckRequest& request);
@@ -120,7 +130,6 @@ class Encoding {
  private:
   void AddMeasureAxioms(const claimcheck::v1::ClaimSet& set);
   void AddSourceAxioms(const claimcheck::v1::ClaimSet& set);
-  void NotePublicationUses(const claimcheck::v1::ClaimSet& set);
   void NoteYearsMentioned(const claimcheck::v1::CheckRequest& request);
 
   z3::context& ctx_;

@@ -74,21 +74,32 @@ Oracle::Oracle(const CheckRequest& request, z3::context& ctx,
 
 void Oracle::SetEffort(Effort effort) {
   effort_ = effort;
+  SetAttempt(0);
+}
+
+void Oracle::SetAttempt(int attempt) {
   const Limits& limits = request_.options().limits();
+  const bool bounded = effort_ == Effort::kBounded;
   z3::params params(ctx_);
   if (limits.timeout_ms() > 0) {
-    params.set("timeout", static_cast<unsigned>(std::min<int64_t>(
-                              limits.timeout_ms(), UINT32_MAX)));
+    // A bounded call's attempts share the call's time limit.
+    const int64_t ms =
+        bounded ? std::max<int64_t>(1, limits.timeout_ms() / kBoundedAttempts.size())
+                : limits.timeout_ms();
+    params.set("timeout", static_cast<unsigned>(std::min<int64_t>(ms, UINT32_MAX)));
   }
   unsigned rlimit = limits.rlimit() > 0
                         ? static_cast<unsigned>(
                               std::min<int64_t>(limits.rlimit(), UINT32_MAX))
                         : 0;
-  if (effort == Effort::kBounded && (rlimit == 0 || rlimit > kBoundedRlimit)) {
-    rlimit = kBoundedRlimit;
+  if (bounded && (rlimit == 0 || rlimit > kBoundedAttempts[attempt])) {
+    rlimit = kBoundedAttempts[attempt];
   }
   // 0 resets a bound set before.
   params.set("rlimit", rlimit);
+  // Another seed for another attempt: Z3's search time on a given problem
+  // is heavy-tailed in its random choices.
+  params.set("random_seed", static_cast<unsigned>(attempt));
   // Assert every atom as relevant: on the seed corpus the satisfiable checks
   // of large components ran 2-20x faster (measured with Z3 4.8.12); a
   // heuristic only, sound and complete either way.
@@ -100,30 +111,41 @@ Outcome Oracle::Solve(const std::vector<int>& entries,
                       const std::vector<int>& axioms, const z3::expr* extra,
                       MinimalSet* core,
                       const std::function<void(const z3::model&)>& on_sat) {
+  if (Stopped()) return Outcome::kUnknown;
   z3::expr_vector assumptions(ctx_);
   solver_.push();
   struct PopOnExit {
     z3::solver& s;
     ~PopOnExit() { s.pop(); }
   } pop{solver_};
-  absl::flat_hash_set<unsigned> defined;
-  for (int e : entries) {
-    for (const z3::expr& d : entries_[e].encoded.definitions) {
-      if (defined.insert(d.id()).second) solver_.add(d);
-    }
-    solver_.add(z3::implies(entries_[e].literal, entries_[e].encoded.constraint));
-    assumptions.push_back(entries_[e].literal);
-  }
+  ForEachFormula(
+      entries, [&](const z3::expr& d) { solver_.add(d); },
+      [&](int e) {
+        solver_.add(
+            z3::implies(entries_[e].literal, entries_[e].encoded.constraint));
+        assumptions.push_back(entries_[e].literal);
+      });
   if (extra != nullptr) solver_.add(*extra);
   for (int a : axioms) assumptions.push_back(encoding_.axioms()[a].literal);
   const absl::Time start = absl::Now();
-  const z3::check_result r = solver_.check(assumptions);
+  z3::check_result r = solver_.check(assumptions);
   ++calls_;
+  if (r == z3::unknown && effort_ == Effort::kBounded && !Stopped()) {
+    // Restarts with other seeds, each with its share of the budget.
+    for (size_t attempt = 1; attempt < kBoundedAttempts.size() && r == z3::unknown;
+         ++attempt) {
+      SetAttempt(static_cast<int>(attempt));
+      r = solver_.check(assumptions);
+      ++calls_;
+    }
+    SetAttempt(0);
+  }
   if (r == z3::sat) {
     if (on_sat) on_sat(solver_.get_model());
     return Outcome::kSat;
   }
   if (r == z3::unknown) {
+    if (Stopped()) return Outcome::kUnknown;
     if (effort_ == Effort::kBounded) return Outcome::kUnknown;
     limit_reason_ = solver_.reason_unknown();
     limit_ = ClassifyLimit(limit_reason_, request_.options().limits(),
@@ -145,6 +167,28 @@ Outcome Oracle::Solve(const std::vector<int>& entries,
     std::sort(core->axioms.begin(), core->axioms.end());
   }
   return Outcome::kUnsat;
+}
+
+bool Oracle::Stopped() {
+  if (stopper_ == nullptr) return false;
+  const Limit stop = stopper_->Stopped();
+  if (stop == LIMIT_UNSPECIFIED) return false;
+  limit_ = stop;
+  limit_reason_ = stopper_->Reason();
+  return true;
+}
+
+void Oracle::ForEachFormula(
+    const std::vector<int>& entries,
+    const std::function<void(const z3::expr&)>& definition,
+    const std::function<void(int)>& entry) const {
+  absl::flat_hash_set<unsigned> defined;
+  for (int e : entries) {
+    for (const z3::expr& d : entries_[e].encoded.definitions) {
+      if (defined.insert(d.id()).second) definition(d);
+    }
+    entry(e);
+  }
 }
 
 MinimalSet Oracle::Shrink(std::vector<int> current, const z3::expr* extra) {

@@ -7,6 +7,7 @@
 #ifndef CLAIMCHECK_SOLVER_ORACLE_H_
 #define CLAIMCHECK_SOLVER_ORACLE_H_
 
+#include <array>
 #include <functional>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "proto/claimcheck.pb.h"
 #include "solver/encoders/encoder.h"
 #include "solver/encoding.h"
+#include "solver/stopper.h"
 #include "z3++.h"
 
 namespace claimcheck {
@@ -45,16 +47,24 @@ class Oracle {
          Encoding& encoding, const std::vector<Entry>& entries);
 
   // How hard a call may work. kFull: the request's limits. kBounded: also
-  // at most kBoundedRlimit of Z3's resource count, for the searches beyond
+  // at most kBoundedAttempts of Z3's resource count, for the searches beyond
   // the verdict (overlapping conflicts, repairs), whose checks of unusual
   // subsets can take Z3 minutes; a bounded call that runs out is unknown
   // to its caller but is no limit of the report.
   enum class Effort { kFull, kBounded };
   // On the seed corpus a typical call costs 0.5-0.6 million and the slowest
   // first-pass call about 5 million; the worst second-pass calls cost 20-50
-  // million (10-70 s) before this bound (measured with Z3 4.8.12).
-  static constexpr unsigned kBoundedRlimit = 12000000;
+  // million (10-70 s) unbounded (measured with Z3 4.8.12). A bounded call
+  // makes up to three attempts with other random seeds, this much each
+  // (and a third of the request's time limit each): on small sets Z3's time
+  // is heavy-tailed in its seed (a 2-claim check of the differential test
+  // took 5.7 s with seed 0, 0.1 s with each of seeds 1-7).
+  static constexpr std::array<unsigned, 3> kBoundedAttempts = {12000000, 2000000,
+                                                               2000000};
   void SetEffort(Effort effort);
+  // Once `stopper` (not null, outliving the oracle) says stop, every call
+  // is unknown at once and the limit is the stop's.
+  void SetStopper(Stopper* stopper) { stopper_ = stopper; }
   // Sets an effort for its own lifetime.
   class EffortScope {
    public:
@@ -87,6 +97,13 @@ class Oracle {
   Outcome Solve(const std::vector<int>& entries, MinimalSet* core) {
     return Solve(entries, all_axioms_, nullptr, core);
   }
+
+  // Walks the entries in order: first the definitions an entry needs that
+  // no earlier entry needed, then the entry itself. (Z3's search follows the
+  // order formulas are asserted in, so callers keep this interleaving.)
+  void ForEachFormula(const std::vector<int>& entries,
+                      const std::function<void(const z3::expr&)>& definition,
+                      const std::function<void(int)>& entry) const;
 
   // Shrinks `core` (unsatisfiable with `extra`) by deletion until every
   // entry is needed, then finds the background facts it needs.
@@ -122,6 +139,11 @@ class Oracle {
   int calls() const { return calls_; }
 
  private:
+  // Sets Z3's limits and seed for an attempt of a call (0: the first).
+  void SetAttempt(int attempt);
+  // Whether the stopper said stop; if so, records its limit.
+  bool Stopped();
+
   const claimcheck::v1::CheckRequest& request_;
   z3::context& ctx_;
   Encoding& encoding_;
@@ -136,19 +158,27 @@ class Oracle {
   claimcheck::v1::Limit limit_ = claimcheck::v1::LIMIT_UNSPECIFIED;
   int calls_ = 0;
   Effort effort_ = Effort::kFull;
+  Stopper* stopper_ = nullptr;
 };
 
-// A wall-clock budget shared by the steps of one diagnosis.
+// A wall-clock budget shared by the steps of one diagnosis; also passed
+// once `stopper` (when not null) says stop.
 class Deadline {
  public:
   // ms <= 0: no deadline.
-  explicit Deadline(int64_t ms)
+  explicit Deadline(int64_t ms, Stopper* stopper = nullptr)
       : end_(ms > 0 ? absl::Now() + absl::Milliseconds(ms)
-                    : absl::InfiniteFuture()) {}
-  bool Passed() const { return absl::Now() >= end_; }
+                    : absl::InfiniteFuture()),
+        stopper_(stopper) {}
+  bool Passed() const {
+    return absl::Now() >= end_ ||
+           (stopper_ != nullptr &&
+            stopper_->Stopped() != claimcheck::v1::LIMIT_UNSPECIFIED);
+  }
 
  private:
   absl::Time end_;
+  Stopper* stopper_;
 };
 
 }  // namespace claimcheck

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <optional>
 
 #include "absl/container/flat_hash_map.h"
@@ -25,6 +26,12 @@ struct Extreme {
   std::vector<std::string> support;
   std::vector<std::string> background;
 };
+
+Extreme Unbounded(bool known) {
+  Extreme out;
+  out.known = known;
+  return out;
+}
 
 // Reads an optimum: a numeral, a numeral plus or minus an infinitesimal (an
 // open bound), or infinite.
@@ -100,6 +107,8 @@ class Deriver {
     Extreme lo, hi;
     if (component.has_value()) {
       const std::vector<int>& entries = components_[*component];
+      rings_ = Rings(entries, {oracle_.Canonical(lo_name),
+                               oracle_.Canonical(hi_name)});
       const z3::expr x_lo = is_event ? enc.EventSpan(id).first : enc.MeasureValue(id);
       const z3::expr x_hi = is_event ? enc.EventSpan(id).last : enc.MeasureValue(id);
       lo = Bound(entries, x_lo, /*minimize=*/true, /*integer=*/is_event);
@@ -109,10 +118,10 @@ class Deriver {
         // ("after an event that is not bounded either").
         constexpr int64_t kNearEnd = 366;
         if (lo.bounded && lo.value->get_numeral_int64() <= MinDay() + kNearEnd) {
-          lo = {};
+          lo = Unbounded(lo.known);
         }
         if (hi.bounded && hi.value->get_numeral_int64() >= MaxDay() - kNearEnd) {
-          hi = {};
+          hi = Unbounded(hi.known);
         }
       }
     }
@@ -152,12 +161,76 @@ class Deriver {
     }
     out = integer ? IntegerOptimum(entries, x, minimize)
                   : RealOptimum(entries, x, minimize);
-    if (!out.bounded || !out.known) return out;
-    return WithSupport(entries, x, minimize, out);
+    // A day bound proved but not shown tight still has its support; a value
+    // the oracle cannot reach is no bound at all.
+    if (!out.bounded || (!out.known && !integer)) return out;
+    return WithSupport(entries, x, minimize, integer, out);
   }
 
-  // Days: bisection with the oracle (whose answers the differential test
-  // checks), each satisfiable answer's model moving the bound at once.
+  // The claims within 1, 2, ... hops of the subject (claims linked by a
+  // constant they share), each ring a strict subset of the component and at
+  // most kMaxRings of them. What a subset rules out the component rules out,
+  // and a bound usually rests on a few nearby claims: proving a probe out of
+  // reach on a ring costs a fraction of a check of a large component.
+  std::vector<std::vector<int>> Rings(
+      const std::vector<int>& entries,
+      const absl::flat_hash_set<std::string>& subject) const {
+    constexpr int kMaxRings = 3;
+    std::vector<std::vector<std::string>> constants(entries.size());
+    for (size_t i = 0; i < entries.size(); ++i) {
+      for (const std::string& n : oracle_.ConstantsOf(entries[i])) {
+        constants[i].push_back(oracle_.Canonical(n));
+      }
+    }
+    std::vector<std::vector<int>> rings;
+    absl::flat_hash_set<std::string> reached = subject;
+    std::vector<bool> in(entries.size(), false);
+    for (int r = 0; r < kMaxRings; ++r) {
+      std::vector<std::string> added;
+      for (size_t i = 0; i < entries.size(); ++i) {
+        if (in[i]) continue;
+        for (const std::string& n : constants[i]) {
+          if (reached.contains(n)) {
+            in[i] = true;
+            added.insert(added.end(), constants[i].begin(), constants[i].end());
+            break;
+          }
+        }
+      }
+      for (std::string& n : added) reached.insert(std::move(n));
+      std::vector<int> ring;
+      for (size_t i = 0; i < entries.size(); ++i) {
+        if (in[i]) ring.push_back(entries[i]);
+      }
+      if (ring.size() == entries.size()) break;
+      if (rings.empty() || ring.size() > rings.back().size()) {
+        rings.push_back(std::move(ring));
+      }
+    }
+    return rings;
+  }
+
+  // Solve on the rings first for an unsatisfiable answer (and its core),
+  // then on all of `entries`.
+  Outcome SolveNear(const std::vector<int>& entries, const z3::expr& extra,
+                    MinimalSet* core,
+                    const std::function<void(const z3::model&)>& on_sat = {}) {
+    for (const std::vector<int>& ring : rings_) {
+      if (oracle_.Solve(ring, oracle_.all_axioms(), &extra, core) ==
+          Outcome::kUnsat) {
+        return Outcome::kUnsat;
+      }
+    }
+    return oracle_.Solve(entries, oracle_.all_axioms(), &extra, core, on_sat);
+  }
+
+  // Days: a search with the oracle (whose answers the differential test
+  // checks) from the value of a first model outwards: probes at 1, 2, 4...
+  // days beyond the best value reached, then bisection once a probe is out
+  // of reach. A model is often at the optimum already, and then one probe
+  // (the one that proves it) settles the bound. Each satisfiable probe's
+  // model moves the best value at once. A probe Z3 cannot settle stops the
+  // search: the bound proved so far is kept and marked not tight.
   Extreme IntegerOptimum(const std::vector<int>& entries, const z3::expr& x,
                          bool minimize) {
     Extreme out;
@@ -165,31 +238,51 @@ class Deriver {
     auto at = [&](const z3::model& m) {
       best = m.eval(x, /*model_completion=*/true).get_numeral_int64();
     };
-    if (oracle_.Solve(entries, oracle_.all_axioms(), nullptr, nullptr, at) !=
-        Outcome::kSat) {
+    Outcome first;
+    {
+      // The claims' own model: the verdict's check of these claims already
+      // succeeded at full effort.
+      Oracle::EffortScope full(oracle_, Oracle::Effort::kFull);
+      first = oracle_.Solve(entries, oracle_.all_axioms(), nullptr, nullptr, at);
+    }
+    if (first != Outcome::kSat) {
       out.known = false;
       return out;
     }
-    // `beyond` is proved out of reach (the calendar's ends to start with).
-    int64_t beyond = minimize ? MinDay() - 1 : MaxDay() + 1;
-    while (minimize ? best - beyond > 1 : beyond - best > 1) {
+    const int64_t toward = minimize ? -1 : 1;
+    const int64_t end = minimize ? MinDay() - 1 : MaxDay() + 1;
+    // `beyond` is proved out of reach (the calendar's end to start with).
+    int64_t beyond = end;
+    int64_t step = 1;
+    while ((beyond - best) * toward > 1) {
       if (deadline_.Passed()) {
         out.known = false;
-        return out;
+        break;
       }
-      const int64_t mid = beyond + (best - beyond) / 2;
-      const z3::expr probe = minimize ? x <= oracle_.encoding().Int(mid)
-                                      : x >= oracle_.encoding().Int(mid);
-      const Outcome r =
-          oracle_.Solve(entries, oracle_.all_axioms(), &probe, nullptr, at);
+      const int64_t gap = (beyond - best) * toward;
+      const int64_t distance = std::max<int64_t>(1, std::min(step, gap / 2));
+      const int64_t probe_at = best + toward * distance;
+      const z3::expr probe = minimize ? x <= oracle_.encoding().Int(probe_at)
+                                      : x >= oracle_.encoding().Int(probe_at);
+      const Outcome r = SolveNear(entries, probe, nullptr, at);
       if (r == Outcome::kUnknown) {
         out.known = false;
-        return out;
+        break;
       }
-      if (r == Outcome::kUnsat) beyond = mid;
+      if (r == Outcome::kUnsat) {
+        beyond = probe_at;
+      } else {
+        step *= 2;
+      }
     }
-    out.bounded = true;
-    out.value = oracle_.encoding().Int(best);
+    if (out.known) {
+      out.bounded = true;
+      out.value = oracle_.encoding().Int(best);
+    } else if (beyond != end) {
+      // Proved, though perhaps not tight.
+      out.bounded = true;
+      out.value = oracle_.encoding().Int(beyond - toward);
+    }
     return out;
   }
 
@@ -209,14 +302,9 @@ class Deriver {
     Encoding& enc = oracle_.encoding();
     for (const z3::expr& h : enc.hard()) opt.add(h);
     for (const Axiom& a : enc.axioms()) opt.add(a.literal);
-    absl::flat_hash_set<unsigned> defined;
-    for (int e : entries) {
-      const Encoded& encoded = oracle_.entries()[e].encoded;
-      for (const z3::expr& d : encoded.definitions) {
-        if (defined.insert(d.id()).second) opt.add(d);
-      }
-      opt.add(encoded.constraint);
-    }
+    oracle_.ForEachFormula(
+        entries, [&](const z3::expr& d) { opt.add(d); },
+        [&](int e) { opt.add(oracle_.entries()[e].encoded.constraint); });
     const z3::optimize::handle h = minimize ? opt.minimize(x) : opt.maximize(x);
     if (opt.check() != z3::sat) {
       out.known = false;
@@ -236,17 +324,23 @@ class Deriver {
   }
 
   Extreme WithSupport(const std::vector<int>& entries, const z3::expr& x,
-                      bool minimize, Extreme out) {
+                      bool minimize, bool integer, Extreme out) {
     Encoding& enc = oracle_.encoding();
     // Support: the claims that rule out the subject beyond the bound.
     const z3::expr& v = *out.value;
     const z3::expr beyond = minimize ? (out.open ? x <= v : x < v)
                                      : (out.open ? x >= v : x > v);
     MinimalSet core;
-    if (oracle_.Solve(entries, oracle_.all_axioms(), &beyond, &core) !=
-        Outcome::kUnsat) {
-      out.known = false;  // the optimizer and the solver disagree: say so
-      return out;
+    const Outcome r = SolveNear(entries, beyond, &core);
+    if (r == Outcome::kSat) {
+      // The claims reach beyond the bound: no bound (Z3 4.8.12's optimizer
+      // puts the least value of x > 2e9, x real, at 2000000001).
+      return Unbounded(/*known=*/false);
+    }
+    if (r == Outcome::kUnknown) {
+      out.known = false;
+      // A day bound was proved by the search; a value bound was not.
+      return integer ? out : Unbounded(/*known=*/false);
     }
     const MinimalSet support = oracle_.Shrink(core.entries, &beyond);
     if (!support.is_minimal) out.known = false;
@@ -300,6 +394,8 @@ class Deriver {
   const Deadline& deadline_;
   std::vector<std::vector<int>> components_;
   absl::flat_hash_map<std::string, int> component_of_;
+  // Rings of the current subject (Rings).
+  std::vector<std::vector<int>> rings_;
 };
 
 }  // namespace
@@ -308,6 +404,9 @@ std::vector<DerivedFact> Derive(Oracle& oracle,
                                 const std::vector<int>& consistent,
                                 const std::vector<std::string>& subjects,
                                 const Deadline& deadline) {
+  // Bounded: a probe of the bisection can cost Z3 minutes on a large
+  // component (a bound it cannot settle leaves the fact incomplete).
+  Oracle::EffortScope effort(oracle, Oracle::Effort::kBounded);
   Deriver deriver(oracle, consistent, deadline);
   std::vector<DerivedFact> out;
   for (const std::string& id : subjects) out.push_back(deriver.Run(id));

@@ -41,6 +41,23 @@ if check example 1 "$CLI" check "$EXAMPLE"; then
   expect_in example "$tmp/out" "0 unchecked, 0 invalid"
 fi
 
+# Golden text report of the example corpus: conflicts with their
+# explanations, repairs, derived bounds with their support. After an intended
+# change of the report, regenerate it with
+#   bazel-bin/cli/claimcheck check --derive=zardari-visit-russia,obl-killing,\
+#     kayani-visit-russia,pipeline-length,pipeline-cost \
+#     data/example/example.textproto > tests/cli/testdata/example_report.golden
+if check golden 1 "$CLI" check \
+    --derive=zardari-visit-russia,obl-killing,kayani-visit-russia,pipeline-length,pipeline-cost \
+    "$EXAMPLE"; then
+  if diff -u "$DATA/example_report.golden" "$tmp/out" >"$tmp/diff"; then
+    passed=$((passed + 1))
+  else
+    echo "FAIL golden: the text report differs from example_report.golden:"
+    cat "$tmp/diff"; failed=$((failed + 1))
+  fi
+fi
+
 if check json 1 "$CLI" check --format=json "$EXAMPLE"; then
   expect_in json "$tmp/out" '"verdict": "VERDICT_INCONSISTENT"'
   expect_in json "$tmp/out" '"is_minimal": true'
@@ -96,21 +113,29 @@ fi
 
 # Regression mode: the seed corpus against its expectations ...
 if check regression 0 "$CLI" test "$EXPECTATIONS"; then
-  expect_in regression "$tmp/out" "219 claims, 13 conflicts, verdict VERDICT_INCONSISTENT"
+  expect_in regression "$tmp/out" "221 claims, "
+  expect_in regression "$tmp/out" " conflicts, verdict VERDICT_INCONSISTENT"
   expect_in regression "$tmp/out" "all expectations hold"
 fi
 # ... and a doctored copy: one expected conflict dropped, one claim in
-# conflict expected consistent. Both differences must be named.
+# conflict expected consistent, one derived bound wrong. Each difference must
+# be named.
 seeds="$(cd "$(dirname "$EXPECTATIONS")" && pwd)"
 sed -e "s|^files: \"|files: \"$seeds/|" "$EXPECTATIONS" |
   awk 'BEGIN{skip=0} /^conflicts \{/ && !done {skip=1} skip && /^\}/ {skip=0; done=1; next} !skip' \
   >"$tmp/doctored.textproto"
 echo 'consistent: "s002-no-deal-since-2105"' >>"$tmp/doctored.textproto"
+# ... and a derived bound the claims do not imply (the rounding interval of
+# "680-mile" taken as exact).
+echo 'derived { subject_id: "ns-pipeline-length" lower: "1094.3539" upper: "1094.3539" }' \
+  >>"$tmp/doctored.textproto"
 if check regression_diff 1 "$CLI" test "$tmp/doctored.textproto"; then
   expect_in regression_diff "$tmp/out" "+ conflict {ref-fact-liaquat-lifespan, s002-seato-cento-decision-1954}: "
   expect_in regression_diff "$tmp/out" "- claim s002-no-deal-since-2105 CONSISTENT"
   expect_in regression_diff "$tmp/out" "+ claim s002-no-deal-since-2105 CLAIM_STATUS_IN_CONFLICT"
-  expect_in regression_diff "$tmp/out" "3 differences"
+  expect_in regression_diff "$tmp/out" "- derived ns-pipeline-length [1094.3539, 1094.3539]"
+  expect_in regression_diff "$tmp/out" "+ derived ns-pipeline-length [1086.3072, 1102.40064]"
+  expect_in regression_diff "$tmp/out" "5 differences"
 fi
 
 echo "$passed passed, $failed failed"

@@ -1,8 +1,10 @@
 #include "tests/differential/reference.h"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <utility>
 #include <vector>
@@ -876,7 +878,13 @@ class CountAbovePrim : public Prim {
 
 class Search {
  public:
-  Search(const Prims& prims, int64_t budget) : prims_(prims), budget_(budget) {}
+  Search(const Prims& prims, int64_t budget, int64_t time_budget_ms)
+      : prims_(prims), budget_(budget) {
+    if (time_budget_ms > 0) {
+      deadline_ = std::chrono::steady_clock::now() +
+                  std::chrono::milliseconds(time_budget_ms);
+    }
+  }
 
   RefVerdict Run(Store s) {
     const Outcome o = Node(std::move(s));
@@ -925,8 +933,18 @@ class Search {
     return p.Eval(s);
   }
 
+  bool TimeUp() {
+    if (deadline_ && std::chrono::steady_clock::now() > *deadline_) {
+      out_of_time_ = true;
+    }
+    return out_of_time_;
+  }
+
+  // False when the box has no solution, or (with out_of_time_ set) when the
+  // time budget ran out.
   bool Propagate(Store& s) {
     while (true) {
+      if (TimeUp()) return false;
       bool changed = false;
       for (const std::unique_ptr<Prim>& p : prims_) {
         if (!p->Narrow(s, changed)) return false;
@@ -942,8 +960,8 @@ class Search {
   }
 
   Outcome Node(Store s) {
-    if (++nodes_ > budget_) return kOut;
-    if (!Propagate(s)) return kUnsat;
+    if (++nodes_ > budget_ || TimeUp()) return kOut;
+    if (!Propagate(s)) return out_of_time_ ? kOut : kUnsat;
     // Branch on a free variable of a constraint still undecided; when every
     // constraint holds at every point of the box, the box is all solutions.
     int best = -1;
@@ -986,6 +1004,8 @@ class Search {
 
   const Prims& prims_;
   int64_t budget_;
+  std::optional<std::chrono::steady_clock::time_point> deadline_;
+  bool out_of_time_ = false;
   int64_t nodes_ = 0;
 };
 
@@ -1712,7 +1732,7 @@ absl::StatusOr<RefVerdict> ReferenceCheck(const CheckRequest& request,
   Builder builder(request, options);
   absl::Status s = builder.Build();
   if (!s.ok()) return s;
-  Search search(builder.prims(), options.node_budget);
+  Search search(builder.prims(), options.node_budget, options.time_budget_ms);
   const RefVerdict v = search.Run(builder.store());
   if (nodes != nullptr) *nodes += search.nodes();
   return v;

@@ -39,7 +39,7 @@ namespace claimcheck::differential {
 enum class RefVerdict {
   kConsistent,
   kInconsistent,
-  kBudget,  // the node budget ran out before an answer
+  kBudget,  // the node or time budget ran out before an answer
 };
 
 const char* RefVerdictName(RefVerdict v);
@@ -50,6 +50,11 @@ struct RefOptions {
   int64_t universe_last = 0;
   // Search nodes before giving up with kBudget.
   int64_t node_budget = 2'000'000;
+  // Wall-clock milliseconds before giving up with kBudget (0: no limit).
+  // Propagation narrows a domain by a day a round on some cycles of
+  // constraints, so a node can take seconds on a set without its window
+  // claims: the node budget alone does not bound the time.
+  int64_t time_budget_ms = 0;
 };
 
 // Measure values are multiples of 1 / kMeasureDen within +-kMeasureLimit.

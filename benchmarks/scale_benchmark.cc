@@ -1,0 +1,197 @@
+// Scale: claimcheck::Check against the monolithic baseline of issue #7 (all
+// claims in one Z3 solver, one assumption literal per claim, one check), on
+// the synthetic corpus of synthetic.h, in the same run.
+//
+//   bazel run -c opt //benchmarks:scale_benchmark
+//   bazel run -c opt //benchmarks:scale_benchmark -- --benchmark_filter=40000
+//
+// Every Check benchmark asserts its verdict is the monolithic one (where the
+// baseline ran), that every planted conflict is reported and verified
+// minimal and that no other is, and reports:
+//   vs_monolithic  the baseline's time over Check's (the speed-up)
+//   bytes_per_claim  the peak resident memory Check added, per claim
+//                  (VmHWM after resetting it, less VmRSS before; glibc's
+//                  free memory returned to the system first)
+#include <malloc.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <fstream>
+#include <map>
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "benchmark/benchmark.h"
+#include "benchmarks/synthetic.h"
+#include "proto/claimcheck.pb.h"
+#include "solver/checker.h"
+#include "solver/encoders/encoder.h"
+#include "solver/encoding.h"
+#include "z3++.h"
+
+namespace claimcheck::benchmarks {
+namespace {
+
+using namespace claimcheck::v1;  // NOLINT: the schema's own names.
+
+// Sizes for both; the baseline stops at 100k (at 1M it needs minutes).
+constexpr int64_t kMonolithicMax = 100000;
+
+SyntheticOptions Options(int64_t claims, int64_t z3_per_mille) {
+  SyntheticOptions options;
+  options.claims = static_cast<int>(claims);
+  options.claims_per_component = 2;
+  options.conflicts = 1 + static_cast<int>(claims / 100000);
+  options.quantity_share = 0.25;
+  options.z3_share = z3_per_mille / 1000.0;
+  options.seed = 7;
+  return options;
+}
+
+// The baseline: one solver over every claim, each under its own assumption
+// literal, with the same encoders and background facts as Check.
+Verdict Monolithic(const CheckRequest& request) {
+  z3::context ctx;
+  Encoding encoding(ctx, request);
+  z3::solver solver(ctx);
+  for (const z3::expr& h : encoding.hard()) solver.add(h);
+  z3::expr_vector assumptions(ctx);
+  for (const Axiom& a : encoding.axioms()) assumptions.push_back(a.literal);
+  for (int i = 0; i < request.claims().claims_size(); ++i) {
+    std::optional<Encoded> encoded = EncodeClaim(request.claims().claims(i), encoding);
+    if (!encoded.has_value()) return VERDICT_UNKNOWN;
+    for (const z3::expr& d : encoded->definitions) solver.add(d);
+    z3::expr literal = ctx.bool_const(absl::StrCat("claim!", i).c_str());
+    solver.add(z3::implies(literal, encoded->constraint));
+    assumptions.push_back(literal);
+  }
+  switch (solver.check(assumptions)) {
+    case z3::sat:
+      return VERDICT_CONSISTENT;
+    case z3::unsat:
+      return VERDICT_INCONSISTENT;
+    default:
+      return VERDICT_UNKNOWN;
+  }
+}
+
+int64_t ProcStatusKb(const char* field) {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  const std::string prefix = absl::StrCat(field, ":");
+  while (std::getline(status, line)) {
+    if (line.rfind(prefix, 0) == 0) return std::stoll(line.substr(prefix.size()));
+  }
+  return -1;
+}
+
+// Returns freed heap to the system, so that memory an earlier run freed is
+// not reused unseen, and resets the peak resident size (VmHWM) to the
+// current one.
+void ResetPeakRss() {
+  malloc_trim(0);
+  std::ofstream("/proc/self/clear_refs") << "5";
+}
+
+struct Baseline {
+  Verdict verdict;
+  double seconds;
+};
+
+// The baseline's verdict and time, measured once per corpus.
+const Baseline& MonolithicOnce(int64_t claims, int64_t z3_per_mille,
+                               const CheckRequest& request) {
+  static auto* cache = new std::map<std::pair<int64_t, int64_t>, Baseline>();
+  auto it = cache->find({claims, z3_per_mille});
+  if (it == cache->end()) {
+    const absl::Time start = absl::Now();
+    const Verdict verdict = Monolithic(request);
+    it = cache->emplace(std::make_pair(claims, z3_per_mille),
+                        Baseline{verdict, absl::ToDoubleSeconds(absl::Now() - start)})
+             .first;
+  }
+  return it->second;
+}
+
+// Args: claims, offset (Z3-only) components per mille.
+void BM_Check(benchmark::State& state) {
+  const CheckRequest request = GenerateSynthetic(Options(state.range(0), state.range(1)));
+  const int planted = Options(state.range(0), state.range(1)).conflicts;
+  CheckReport report;
+  int64_t peak_kb = 0;
+  double check_seconds = 0;
+  for (auto _ : state) {
+    report.Clear();
+    ResetPeakRss();
+    const int64_t before_kb = ProcStatusKb("VmRSS");
+    const absl::Time start = absl::Now();
+    absl::StatusOr<CheckReport> checked = Check(request);
+    const absl::Duration elapsed = absl::Now() - start;
+    state.SetIterationTime(absl::ToDoubleSeconds(elapsed));
+    check_seconds += absl::ToDoubleSeconds(elapsed);
+    peak_kb = std::max(peak_kb, ProcStatusKb("VmHWM") - before_kb);
+    if (!checked.ok()) {
+      state.SkipWithError(std::string(checked.status().message()).c_str());
+      return;
+    }
+    report = *std::move(checked);
+  }
+  check_seconds /= static_cast<double>(state.iterations());
+  if (report.verdict() != VERDICT_INCONSISTENT ||
+      report.conflicts_size() != planted) {
+    state.SkipWithError(absl::StrCat("expected ", planted, " conflicts, got ",
+                                     report.conflicts_size(), " (verdict ",
+                                     Verdict_Name(report.verdict()), ")")
+                            .c_str());
+    return;
+  }
+  for (const Conflict& conflict : report.conflicts()) {
+    if (!conflict.is_minimal() || conflict.members_size() != 2) {
+      state.SkipWithError("a reported conflict is not the planted minimal pair");
+      return;
+    }
+  }
+  state.counters["claims"] = static_cast<double>(state.range(0));
+  state.counters["bytes_per_claim"] =
+      1024.0 * static_cast<double>(peak_kb) / static_cast<double>(state.range(0));
+  if (state.range(0) <= kMonolithicMax) {
+    const Baseline& baseline = MonolithicOnce(state.range(0), state.range(1), request);
+    if (baseline.verdict != report.verdict()) {
+      state.SkipWithError("verdict differs from the monolithic baseline");
+      return;
+    }
+    state.counters["monolithic_s"] = baseline.seconds;
+    state.counters["vs_monolithic"] = baseline.seconds / check_seconds;
+  }
+}
+
+// The baseline on its own, for its time in the table.
+void BM_Monolithic(benchmark::State& state) {
+  const CheckRequest request = GenerateSynthetic(Options(state.range(0), state.range(1)));
+  for (auto _ : state) {
+    const Verdict verdict = Monolithic(request);
+    if (verdict != VERDICT_INCONSISTENT) {
+      state.SkipWithError(Verdict_Name(verdict).c_str());
+      return;
+    }
+  }
+  state.counters["claims"] = static_cast<double>(state.range(0));
+}
+
+BENCHMARK(BM_Monolithic)
+    ->ArgsProduct({{1000, 10000, 40000, 100000}, {0, 10}})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK(BM_Check)
+    ->ArgsProduct({{1000, 10000, 40000, 100000, 1000000}, {0, 10}})
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime()
+    ->Iterations(1);
+
+}  // namespace
+}  // namespace claimcheck::benchmarks
+
+BENCHMARK_MAIN();

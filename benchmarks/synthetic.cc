@@ -1,0 +1,141 @@
+#include "benchmarks/synthetic.h"
+
+#include <algorithm>
+#include <random>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+
+namespace claimcheck::benchmarks {
+
+using namespace claimcheck::v1;  // NOLINT: the schema's own names.
+
+namespace {
+
+constexpr int kSources = 16;
+
+void SetDate(int year, int month, int day, CalendarDate* d) {
+  d->set_year(year);
+  if (month > 0) d->set_month(month);
+  if (day > 0) d->set_day(day);
+}
+
+class Generator {
+ public:
+  explicit Generator(const SyntheticOptions& options)
+      : options_(options), rng_(options.seed) {}
+
+  CheckRequest Run() {
+    CheckRequest request;
+    ClaimSet& set = *request.mutable_claims();
+    for (int s = 0; s < kSources; ++s) {
+      Source& source = *set.add_sources();
+      source.set_id(absl::StrCat("s", s));
+      source.set_title(absl::StrCat("source ", s));
+      SetDate(2024, 1 + s % 12, 1, source.mutable_published()->mutable_start());
+      SetDate(2026, 11, 1, source.mutable_retrieved());
+    }
+    const int k = std::max(2, options_.claims_per_component);
+    const int components = options_.claims / k;
+    // Planted conflicts spread evenly over the components.
+    const int conflicts = std::min(options_.conflicts, components);
+    std::uniform_real_distribution<double> kind(0.0, 1.0);
+    for (int c = 0; c < components; ++c) {
+      const bool conflict =
+          conflicts > 0 && c % std::max(1, components / conflicts) == 0 &&
+          c / std::max(1, components / conflicts) < conflicts;
+      const double r = kind(rng_);
+      if (r < options_.z3_share) {
+        Offset(c, conflict, set);
+      } else if (r < options_.z3_share + options_.quantity_share) {
+        Quantities(c, k, conflict, set);
+      } else {
+        Dates(c, k, conflict, set);
+      }
+    }
+    return request;
+  }
+
+ private:
+  Claim& NewClaim(ClaimSet& set) {
+    Claim& claim = *set.add_claims();
+    claim.set_id(absl::StrCat("c", set.claims_size()));
+    claim.mutable_provenance()->set_source(
+        absl::StrCat("s", std::uniform_int_distribution<int>(0, kSources - 1)(rng_)));
+    return claim;
+  }
+
+  std::string NewEvent(int c, ClaimSet& set) {
+    Event& event = *set.add_events();
+    event.set_id(absl::StrCat("e", c));
+    event.set_name(absl::StrCat("event ", c));
+    return event.id();
+  }
+
+  int Year() { return std::uniform_int_distribution<int>(1950, 2020)(rng_); }
+
+  void Dates(int c, int k, bool conflict, ClaimSet& set) {
+    const std::string event = NewEvent(c, set);
+    const int year = Year();
+    const int month = std::uniform_int_distribution<int>(1, 12)(rng_);
+    const int day = std::uniform_int_distribution<int>(1, 20)(rng_);
+    for (int j = 0; j < k; ++j) {
+      DateClaim& d = *NewClaim(set).mutable_date();
+      d.mutable_subject()->set_event(event);
+      DateSpec& within = *d.mutable_within();
+      if (conflict && j == k - 1) {
+        SetDate(year + 3, 0, 0, within.mutable_start());
+      } else if (j % 3 == 0) {
+        SetDate(year, 0, 0, within.mutable_start());
+      } else if (j % 3 == 1) {
+        SetDate(year, month, 0, within.mutable_start());
+      } else {
+        SetDate(year, month, day, within.mutable_start());
+        SetDate(year, month, day + 8, within.mutable_end());
+      }
+    }
+  }
+
+  void Quantities(int c, int k, bool conflict, ClaimSet& set) {
+    Measure& measure = *set.add_measures();
+    measure.set_id(absl::StrCat("m", c));
+    measure.set_name(absl::StrCat("measure ", c));
+    measure.set_dimension(DIMENSION_MONEY);
+    measure.set_currency("USD");
+    const int value = std::uniform_int_distribution<int>(10, 900)(rng_);
+    for (int j = 0; j < k; ++j) {
+      QuantityClaim& q = *NewClaim(set).mutable_quantity();
+      q.set_measure(measure.id());
+      Amount& amount = *q.mutable_amount();
+      amount.set_value(absl::StrCat(conflict && j == k - 1 ? 2 * value : value));
+      amount.set_unit("USD");
+      amount.set_scale(SCALE_MILLION);
+    }
+  }
+
+  void Offset(int c, bool conflict, ClaimSet& set) {
+    const std::string event = NewEvent(c, set);
+    const int year = Year();
+    DateClaim& within = *NewClaim(set).mutable_date();
+    within.mutable_subject()->set_event(event);
+    SetDate(year, 0, 0, within.mutable_within()->mutable_start());
+    DateClaim& after = *NewClaim(set).mutable_date();
+    after.mutable_subject()->set_event(event);
+    SetDate(year - 5, 0, 0,
+            after.mutable_after()->mutable_reference()->mutable_date()->mutable_start());
+    Amount& offset = *after.mutable_after()->mutable_offset();
+    offset.set_value(conflict ? "20" : "5");
+    offset.set_unit("year");
+  }
+
+  SyntheticOptions options_;
+  std::mt19937 rng_;
+};
+
+}  // namespace
+
+CheckRequest GenerateSynthetic(const SyntheticOptions& options) {
+  return Generator(options).Run();
+}
+
+}  // namespace claimcheck::benchmarks

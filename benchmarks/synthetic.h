@@ -1,0 +1,42 @@
+// A synthetic corpus for the scale benchmarks: many independent components
+// (one event or one measure each), a few of them with a planted conflict.
+//
+//   SyntheticOptions options;
+//   options.claims = 40000;
+//   options.conflicts = 1;
+//   claimcheck::v1::CheckRequest request = GenerateSynthetic(options);
+//
+// Component kinds, mixed by `quantity_share` and `z3_share`:
+//   date      k "within" claims on one event, nested (a year, a month of it,
+//             a day range of that month); planted conflict: the last claim
+//             names another year.
+//   quantity  k quantity claims on one measure, of one value; planted
+//             conflict: the last claim doubles it.
+//   offset    "e within year Y" and "e 5 years after year Y-5": a year
+//             offset, which only Z3 decides; planted conflict: 20 years.
+// Every claim holds under the planted solution except the planted conflicts.
+// With k = 2 each planted conflict is its component's one minimal conflict
+// (with k > 2, the last date claim conflicts with each of the others).
+#ifndef CLAIMCHECK_BENCHMARKS_SYNTHETIC_H_
+#define CLAIMCHECK_BENCHMARKS_SYNTHETIC_H_
+
+#include <cstdint>
+
+#include "proto/claimcheck.pb.h"
+
+namespace claimcheck::benchmarks {
+
+struct SyntheticOptions {
+  int claims = 1000;                // total, rounded down to whole components
+  int claims_per_component = 2;     // at least 2 (offset components have 2)
+  int conflicts = 1;                // components with a planted conflict
+  double quantity_share = 0.0;      // share of components about a measure
+  double z3_share = 0.0;            // share of offset components
+  uint32_t seed = 1;
+};
+
+claimcheck::v1::CheckRequest GenerateSynthetic(const SyntheticOptions& options);
+
+}  // namespace claimcheck::benchmarks
+
+#endif  // CLAIMCHECK_BENCHMARKS_SYNTHETIC_H_

@@ -1,0 +1,601 @@
+#include "solver/fast_path.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "claims/amount.h"
+#include "claims/calendar.h"
+#include "solver/encoders/encoder.h"
+#include "solver/encoding.h"
+
+namespace claimcheck {
+namespace {
+
+using namespace claimcheck::v1;  // NOLINT: the schema's own names.
+
+// Variables of the day constraints: an event's start and end, a source's
+// publication. Node ids for grouping: an event, a measure, a publication.
+class Ids {
+ public:
+  explicit Ids(const ClaimSet& set) {
+    for (const Event& e : set.events()) {
+      events_.emplace(e.id(), static_cast<int>(events_.size()));
+    }
+    for (const Measure& m : set.measures()) {
+      measures_.emplace(m.id(), static_cast<int>(measures_.size()));
+    }
+    for (const Source& s : set.sources()) {
+      sources_.emplace(s.id(), static_cast<int>(sources_.size()));
+    }
+  }
+  int EventNode(const std::string& id) const { return events_.at(id); }
+  int MeasureNode(const std::string& id) const {
+    return static_cast<int>(events_.size()) + measures_.at(id);
+  }
+  int PublicationNode(const std::string& id) const {
+    return static_cast<int>(events_.size() + measures_.size()) + sources_.at(id);
+  }
+  int Nodes() const {
+    return static_cast<int>(events_.size() + measures_.size() + sources_.size());
+  }
+  // The node of an event or measure id, if it is one.
+  std::optional<int> SubjectNode(const std::string& id) const {
+    if (events_.contains(id)) return EventNode(id);
+    if (measures_.contains(id)) return MeasureNode(id);
+    return std::nullopt;
+  }
+
+ private:
+  absl::flat_hash_map<std::string, int> events_, measures_, sources_;
+};
+
+bool InDays(const Amount& amount) {
+  return LookupUnit(amount.unit()).kind == UnitKind::kDays;
+}
+
+// Whether the fast path models the claim's own constraint.
+bool IsSimple(const Claim& c) {
+  switch (c.kind_case()) {
+    case Claim::kDate: {
+      const DateClaim& d = c.date();
+      if (d.has_within()) return true;
+      if (d.has_before()) return !d.before().has_offset() || InDays(d.before().offset());
+      if (d.has_after()) return !d.after().has_offset() || InDays(d.after().offset());
+      return false;  // in_period: calendar projections
+    }
+    case Claim::kGap:
+      return InDays(c.gap().amount());
+    case Claim::kQuantity:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Grouping: union-find over nodes.
+
+class UnionFind {
+ public:
+  explicit UnionFind(int n) : parent_(n) {
+    for (int i = 0; i < n; ++i) parent_[i] = i;
+  }
+  int Find(int x) {
+    while (parent_[x] != x) x = parent_[x] = parent_[parent_[x]];
+    return x;
+  }
+  void Unite(int a, int b) {
+    a = Find(a);
+    b = Find(b);
+    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+  }
+
+ private:
+  std::vector<int> parent_;
+};
+
+// The nodes a claim touches: every event, measure and linked publication
+// its formula (with its tense binding) can mention. For claims the fast path
+// does not model, an over-approximation is enough: they only taint.
+class Touches {
+ public:
+  Touches(const CheckRequest& request, const Ids& ids,
+          const absl::flat_hash_set<std::string>& linked)
+      : set_(request.claims()), ids_(ids), linked_(linked) {
+    for (const Event& e : set_.events()) {
+      for (const std::string& c : e.classes()) class_events_[c].push_back(e.id());
+      for (const std::string& a : e.actors()) actor_events_[a].push_back(e.id());
+      for (const ActorRole& r : e.roles()) actor_events_[r.actor()].push_back(e.id());
+    }
+    for (const Measure& m : set_.measures()) {
+      quantity_measures_[QuantityKey(m)].push_back(&m);
+    }
+  }
+
+  std::vector<int> Of(const Claim& c) const {
+    std::vector<int> out;
+    auto ref = [&](const TimeRef& r) {
+      if (r.has_event()) out.push_back(ids_.EventNode(r.event()));
+      if (!r.published_of().empty()) {
+        out.push_back(ids_.PublicationNode(r.published_of()));
+      }
+    };
+    auto events = [&](const std::vector<std::string>* list) {
+      if (list == nullptr) return;
+      for (const std::string& e : *list) out.push_back(ids_.EventNode(e));
+    };
+    auto measure = [&](const std::string& m) {
+      if (!m.empty()) out.push_back(ids_.MeasureNode(m));
+    };
+    switch (c.kind_case()) {
+      case Claim::kDate: {
+        const DateClaim& d = c.date();
+        ref(d.subject());
+        if (d.has_before()) ref(d.before().reference());
+        if (d.has_after()) ref(d.after().reference());
+        if (d.has_in_period()) ref(d.in_period().anchor());
+        break;
+      }
+      case Claim::kGap:
+        ref(c.gap().from());
+        ref(c.gap().to());
+        break;
+      case Claim::kFirstSince:
+        out.push_back(ids_.EventNode(c.first_since().event()));
+        if (!c.first_since().previous().empty()) {
+          out.push_back(ids_.EventNode(c.first_since().previous()));
+        }
+        events(Find(class_events_, c.first_since().event_class()));
+        break;
+      case Claim::kOrdinal:
+        if (c.ordinal().has_anchor()) ref(c.ordinal().anchor());
+        if (!c.ordinal().event().empty()) {
+          out.push_back(ids_.EventNode(c.ordinal().event()));
+        }
+        events(Find(class_events_, c.ordinal().event_class()));
+        break;
+      case Claim::kExistence:
+        out.push_back(ids_.EventNode(c.existence().event()));
+        if (c.existence().has_by()) ref(c.existence().by());
+        break;
+      case Claim::kReferenceFact:
+        events(Find(actor_events_, c.reference_fact().actor()));
+        break;
+      case Claim::kQuantity:
+        measure(c.quantity().measure());
+        break;
+      case Claim::kAggregate:
+        measure(c.aggregate().whole());
+        for (const std::string& p : c.aggregate().parts()) measure(p);
+        break;
+      case Claim::kChange:
+        // An all-time high ranges over the measures of its quantity.
+        measure(c.change().previous());
+        for (const auto& [key, list] : quantity_measures_) {
+          for (const Measure* m : list) {
+            if (m->id() != c.change().measure()) continue;
+            for (const Measure* o : list) measure(o->id());
+          }
+        }
+        break;
+      default:
+        break;  // share claims touch only shares, which nothing else does
+    }
+    const Modality mod = c.provenance().modality();
+    if (mod != MODALITY_CANCELLED && mod != MODALITY_HYPOTHETICAL &&
+        linked_.contains(c.provenance().source())) {
+      out.push_back(ids_.PublicationNode(c.provenance().source()));
+    }
+    return out;
+  }
+
+  // Measures that a background fact (sub-period monotonicity) orders with
+  // another measure: the fast path leaves them to Z3.
+  std::vector<int> OrderedMeasures() const {
+    std::vector<int> out;
+    for (const auto& [key, list] : quantity_measures_) {
+      int additive = 0;
+      for (const Measure* m : list) additive += m->additive() && !m->quantity().empty();
+      if (additive < 2) continue;
+      for (const Measure* m : list) out.push_back(ids_.MeasureNode(m->id()));
+    }
+    return out;
+  }
+
+ private:
+  static std::string QuantityKey(const Measure& m) {
+    return absl::StrCat(m.quantity(), "\x1f", m.from(), "\x1f", m.to(), "\x1f",
+                        m.dimension(), "\x1f", m.currency());
+  }
+  template <typename Map>
+  static const std::vector<std::string>* Find(const Map& map,
+                                              const std::string& key) {
+    auto it = map.find(key);
+    return it == map.end() ? nullptr : &it->second;
+  }
+
+  const ClaimSet& set_;
+  const Ids& ids_;
+  const absl::flat_hash_set<std::string>& linked_;
+  absl::flat_hash_map<std::string, std::vector<std::string>> class_events_;
+  absl::flat_hash_map<std::string, std::vector<std::string>> actor_events_;
+  absl::flat_hash_map<std::string, std::vector<const Measure*>> quantity_measures_;
+};
+
+// ---------------------------------------------------------------------------
+// One group's constraints: x - y <= c over day variables (and a zero
+// variable for constants), and value intervals per measure.
+
+// A day-valued term: a variable of the group or a constant.
+struct Term {
+  int var = -1;  // -1: constant
+  int64_t value = 0;
+};
+
+struct Span {
+  Term first;
+  Term last;
+};
+
+// What every group's solver looks up, built once per check.
+struct Shared {
+  explicit Shared(const CheckRequest& request)
+      : linked(LinkedPublications(request.claims())),
+        settings(AmountSettingsFor(request.options())) {
+    for (const Source& s : request.claims().sources()) sources[s.id()] = &s;
+    for (const Measure& m : request.claims().measures()) measures[m.id()] = &m;
+  }
+  absl::flat_hash_set<std::string> linked;
+  AmountSettings settings;
+  absl::flat_hash_map<std::string, const Source*> sources;
+  absl::flat_hash_map<std::string, const Measure*> measures;
+};
+
+class GroupSolver {
+ public:
+  explicit GroupSolver(const Shared& shared)
+      : linked_(shared.linked),
+        settings_(shared.settings),
+        sources_(shared.sources),
+        measures_(shared.measures) {}
+
+  // Adds a claim's constraint and tense binding.
+  void Add(const Claim& c) {
+    switch (c.kind_case()) {
+      case Claim::kDate:
+        AddDate(c.date());
+        break;
+      case Claim::kGap:
+        AddGap(Resolve(c.gap().from()), Resolve(c.gap().to()), c.gap().amount());
+        break;
+      case Claim::kQuantity:
+        AddQuantity(c.quantity());
+        break;
+      default:
+        feasible_ = false;  // not modelled: never reached for simple claims
+        break;
+    }
+    BindTense(c);
+  }
+
+  // Whether the group's constraints have a solution.
+  bool Solve() {
+    if (!feasible_) return false;
+    for (const std::string& e : bound_if_occurs_order_) {
+      if (!occurs_.contains(e)) continue;
+      if (not_occurs_.contains(e)) return false;
+      for (const auto& [last, pub] : bound_if_occurs_[e]) LessEq(last, pub, 0);
+    }
+    for (const std::string& e : occurs_) {
+      if (not_occurs_.contains(e)) return false;
+    }
+    if (!feasible_) return false;
+    return NoNegativeCycle();
+  }
+
+ private:
+  // x - y <= c.
+  void LessEq(Term x, Term y, int64_t c) {
+    if (x.var < 0 && y.var < 0) {
+      if (x.value - y.value > c) feasible_ = false;
+      return;
+    }
+    // Constants become offsets from the zero variable.
+    const int xv = x.var < 0 ? Zero() : x.var;
+    const int yv = y.var < 0 ? Zero() : y.var;
+    const int64_t k = c - (x.var < 0 ? x.value : 0) + (y.var < 0 ? y.value : 0);
+    edges_.push_back({yv, xv, k});
+  }
+  void Less(Term x, Term y) { LessEq(x, y, -1); }
+
+  int Zero() {
+    if (zero_ < 0) zero_ = NewVar();
+    return zero_;
+  }
+  int NewVar() { return vars_++; }
+  static Term Const(int64_t v) { return Term{-1, v}; }
+
+  Span EventSpan(const std::string& id) {
+    auto [it, inserted] = events_.emplace(id, std::make_pair(0, 0));
+    if (inserted) {
+      it->second = {NewVar(), NewVar()};
+      const Term s{it->second.first}, e{it->second.second};
+      LessEq(Const(MinDay()), s, 0);
+      LessEq(s, e, 0);
+      LessEq(e, Const(MaxDay()), 0);
+    }
+    return {Term{it->second.first}, Term{it->second.second}};
+  }
+
+  Term Published(const std::string& id) {
+    auto [it, inserted] = publications_.emplace(id, 0);
+    if (inserted) {
+      it->second = NewVar();
+      const Term p{it->second};
+      const Source& s = *sources_.at(id);
+      LessEq(Const(MinDay()), p, 0);
+      LessEq(p, Const(MaxDay()), 0);
+      LessEq(p, Const(CalendarDateInterval(s.retrieved())->last), 0);
+      if (s.has_published()) {
+        const DayInterval d = *DateSpecInterval(s.published());
+        LessEq(Const(d.first), p, 0);
+        LessEq(p, Const(d.last), 0);
+      }
+    }
+    return Term{it->second};
+  }
+
+  // As Encoding::PublishedForTense.
+  Term PublishedForTense(const std::string& id, bool latest) {
+    if (linked_.contains(id)) return Published(id);
+    const Source& s = *sources_.at(id);
+    const int64_t retrieved = CalendarDateInterval(s.retrieved())->last;
+    if (!s.has_published()) return Const(latest ? retrieved : MinDay());
+    const DayInterval p = *DateSpecInterval(s.published());
+    return Const(latest ? std::min(p.last, retrieved) : p.first);
+  }
+
+  // As Encoding::Resolve.
+  Span Resolve(const TimeRef& ref) {
+    Span span;
+    if (ref.has_event()) {
+      span = EventSpan(ref.event());
+    } else if (ref.has_date()) {
+      const DayInterval d = *DateSpecInterval(ref.date());
+      span = {Const(d.first), Const(d.last)};
+    } else {
+      const Term p = Published(ref.published_of());
+      span = {p, p};
+    }
+    if (ref.endpoint() == ENDPOINT_START) span.last = span.first;
+    if (ref.endpoint() == ENDPOINT_END) span.first = span.last;
+    return span;
+  }
+
+  // As GapConstraint for days: `to` after `from`, by [lo, hi] days
+  // measured from some day of `from` to some day of `to`.
+  void AddGap(const Span& from, const Span& to, const Amount& amount) {
+    const IntRange range = IntegersWithin(*AmountInterval(amount, settings_));
+    if (range.empty) {
+      feasible_ = false;
+      return;
+    }
+    Less(from.last, to.first);
+    if (range.hi) LessEq(to.first, from.last, *range.hi);
+    if (range.lo) LessEq(from.first, to.last, -*range.lo);
+  }
+
+  void AddDate(const DateClaim& d) {
+    const Span subject = Resolve(d.subject());
+    if (d.has_within()) {
+      const DayInterval w = *DateSpecInterval(d.within());
+      LessEq(Const(w.first), subject.first, 0);
+      LessEq(subject.last, Const(w.last), 0);
+      return;
+    }
+    const bool before = d.has_before();
+    const Relative& rel = before ? d.before() : d.after();
+    const Span reference = Resolve(rel.reference());
+    if (rel.has_offset()) {
+      if (before) {
+        AddGap(subject, reference, rel.offset());
+      } else {
+        AddGap(reference, subject, rel.offset());
+      }
+    } else if (before) {
+      Less(subject.last, reference.first);
+    } else {
+      Less(reference.last, subject.first);
+    }
+  }
+
+  void AddQuantity(const QuantityClaim& q) {
+    auto [it, inserted] = values_.emplace(q.measure(), ValueInterval{});
+    if (inserted) {
+      const Measure& m = *measures_.at(q.measure());
+      // As Encoding::AddMeasureAxioms.
+      if (m.additive()) it->second.lo = Bound{Decimal::FromInt(0), false};
+      if (m.dimension() == DIMENSION_SHARE) {
+        it->second.lo = Bound{Decimal::FromInt(0), false};
+        it->second.hi = Bound{Decimal::FromInt(100), false};
+      }
+    }
+    const ValueInterval v = *AmountInterval(q.amount(), settings_);
+    ValueInterval& x = it->second;
+    if (v.lo && (!x.lo || Tighter(*v.lo, *x.lo, /*lower=*/true))) x.lo = v.lo;
+    if (v.hi && (!x.hi || Tighter(*v.hi, *x.hi, /*lower=*/false))) x.hi = v.hi;
+    if (x.lo && x.hi) {
+      const int cmp = Decimal::Compare(x.lo->value, x.hi->value);
+      if (cmp > 0 || (cmp == 0 && (x.lo->open || x.hi->open))) feasible_ = false;
+    }
+  }
+
+  static bool Tighter(const Bound& a, const Bound& b, bool lower) {
+    const int cmp = Decimal::Compare(a.value, b.value);
+    if (cmp != 0) return lower ? cmp > 0 : cmp < 0;
+    return a.open && !b.open;
+  }
+
+  // As BindTense (solver/encoders/tense.cc), for the kinds modelled here.
+  void BindTense(const Claim& c) {
+    std::vector<std::string> named;
+    std::optional<std::string> subject;
+    auto event_of = [](const TimeRef& r) -> std::optional<std::string> {
+      if (r.has_event()) return r.event();
+      return std::nullopt;
+    };
+    if (c.has_date()) {
+      subject = event_of(c.date().subject());
+      if (subject) named.push_back(*subject);
+      const Relative* rel = c.date().has_before()  ? &c.date().before()
+                            : c.date().has_after() ? &c.date().after()
+                                                   : nullptr;
+      if (rel != nullptr) {
+        if (auto e = event_of(rel->reference())) named.push_back(*e);
+      }
+    } else if (c.has_gap()) {
+      subject = event_of(c.gap().to());
+      if (subject) named.push_back(*subject);
+      if (auto e = event_of(c.gap().from())) named.push_back(*e);
+    }
+    const std::string& source = c.provenance().source();
+    switch (c.provenance().modality()) {
+      case MODALITY_UNSPECIFIED:
+      case MODALITY_REPORTED:
+        if (subject) occurs_.insert(*subject);
+        for (const std::string& e : named) {
+          const Term pub = PublishedForTense(source, true);
+          const Term last = EventSpan(e).last;
+          auto [it, inserted] = bound_if_occurs_.try_emplace(e);
+          if (inserted) bound_if_occurs_order_.push_back(e);
+          it->second.emplace_back(last, pub);
+        }
+        break;
+      case MODALITY_PLANNED:
+        if (subject) Less(PublishedForTense(source, false), EventSpan(*subject).first);
+        break;
+      case MODALITY_CANCELLED:
+        if (subject) not_occurs_.insert(*subject);
+        break;
+      default:
+        break;
+    }
+  }
+
+  // Bellman-Ford from a virtual source joined to every variable by 0.
+  bool NoNegativeCycle() const {
+    std::vector<int64_t> dist(vars_, 0);
+    for (int round = 0; round <= vars_; ++round) {
+      bool changed = false;
+      for (const Edge& e : edges_) {
+        if (dist[e.from] + e.weight < dist[e.to]) {
+          dist[e.to] = dist[e.from] + e.weight;
+          changed = true;
+        }
+      }
+      if (!changed) return true;
+    }
+    return false;
+  }
+
+  struct Edge {
+    int from;
+    int to;
+    int64_t weight;  // dist(to) <= dist(from) + weight
+  };
+
+  const absl::flat_hash_set<std::string>& linked_;
+  const AmountSettings& settings_;
+  const absl::flat_hash_map<std::string, const Source*>& sources_;
+  const absl::flat_hash_map<std::string, const Measure*>& measures_;
+  absl::flat_hash_map<std::string, std::pair<int, int>> events_;
+  absl::flat_hash_map<std::string, int> publications_;
+  absl::flat_hash_map<std::string, ValueInterval> values_;
+  // Tense bounds that hold when the event occurs: (its end, the latest
+  // publication day).
+  absl::flat_hash_map<std::string, std::vector<std::pair<Term, Term>>>
+      bound_if_occurs_;
+  std::vector<std::string> bound_if_occurs_order_;
+  absl::flat_hash_set<std::string> occurs_;
+  absl::flat_hash_set<std::string> not_occurs_;
+  std::vector<Edge> edges_;
+  int vars_ = 0;
+  int zero_ = -1;
+  bool feasible_ = true;
+};
+
+}  // namespace
+
+FastPathResult DecideSimpleGroups(const CheckRequest& request) {
+  const ClaimSet& set = request.claims();
+  FastPathResult result;
+  result.decided.assign(set.claims_size(), false);
+  if (request.options().no_fast_path() ||
+      request.options().diagnosis().derive_all()) {
+    return result;
+  }
+  const Ids ids(set);
+  const Shared shared(request);
+  const Touches touches(request, ids, shared.linked);
+  // One extra node per claim, for claims that touch nothing (constants
+  // only) and to tie each claim to its group.
+  const int nodes = ids.Nodes();
+  UnionFind groups(nodes + set.claims_size());
+  std::vector<bool> tainted(nodes + set.claims_size(), false);
+  for (int i = 0; i < set.claims_size(); ++i) {
+    const Claim& c = set.claims(i);
+    const int own = nodes + i;
+    const bool simple = IsSimple(c);
+    if (!simple) tainted[own] = true;
+    for (int n : touches.Of(c)) groups.Unite(own, n);
+  }
+  for (int n : touches.OrderedMeasures()) tainted[n] = true;
+  for (const std::string& id : request.options().diagnosis().derive()) {
+    if (std::optional<int> n = ids.SubjectNode(id)) tainted[*n] = true;
+  }
+  // A group is tainted when any of its nodes is.
+  absl::flat_hash_set<int> tainted_roots;
+  for (int n = 0; n < nodes + set.claims_size(); ++n) {
+    if (tainted[n]) tainted_roots.insert(groups.Find(n));
+  }
+  // Claims by group, in input order.
+  absl::flat_hash_map<int, std::vector<int>> members;
+  std::vector<int> order;
+  for (int i = 0; i < set.claims_size(); ++i) {
+    const int root = groups.Find(nodes + i);
+    auto [it, inserted] = members.try_emplace(root);
+    if (inserted) order.push_back(root);
+    it->second.push_back(i);
+  }
+  result.groups = static_cast<int>(order.size());
+  absl::flat_hash_set<int> decided_roots;
+  for (int root : order) {
+    if (tainted_roots.contains(root)) continue;
+    GroupSolver solver(shared);
+    for (int i : members[root]) solver.Add(set.claims(i));
+    if (!solver.Solve()) continue;
+    ++result.groups_decided;
+    decided_roots.insert(root);
+    for (int i : members[root]) result.decided[i] = true;
+  }
+  // Events and measures are nodes 0..E-1 and E..E+M-1, in input order.
+  result.event_decided.assign(set.events_size(), false);
+  for (int e = 0; e < set.events_size(); ++e) {
+    result.event_decided[e] = decided_roots.contains(groups.Find(e));
+  }
+  result.measure_decided.assign(set.measures_size(), false);
+  for (int m = 0; m < set.measures_size(); ++m) {
+    result.measure_decided[m] =
+        decided_roots.contains(groups.Find(set.events_size() + m));
+  }
+  return result;
+}
+
+}  // namespace claimcheck

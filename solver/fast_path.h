@@ -1,0 +1,54 @@
+// The fast path: independent groups of claims decided consistent without
+// Z3 (issue #7).
+//
+// Most claims of a large corpus bound one event's dates or one measure's
+// value ("in May 2012", "$310 mn"), and most groups of claims that share an
+// event or a measure are consistent. Paying Z3's set-up for each such group
+// costs milliseconds; intersecting intervals costs microseconds. This file
+// decides, natively and exactly, the groups built only of
+//   - date claims within a date, or before or after a reference (an event, a
+//     date or a publication), with no offset or an offset in days;
+//   - gap claims in days;
+//   - quantity claims;
+// with their tense binding (SEMANTICS.md, "Time"; solver/encoders/tense.cc),
+// the events' and publications' domains and the sources' dates. These are
+// difference constraints over integer days (solved by Bellman-Ford) and
+// intervals of measure values. A group touching anything else (an event of a
+// class some first-since claim ranges over, an actor's events, a measure
+// another measure is ordered with, a subject to derive, ...) is left to Z3,
+// and so is every group the fast path finds inconsistent: its conflicts,
+// explanations and repairs come from the full diagnosis.
+//
+// Exact by construction, and checked against the Z3 encoding by
+// tests/solver/fast_path_test.cc and, through Check, by the differential
+// test. Internal to the solver layer.
+#ifndef CLAIMCHECK_SOLVER_FAST_PATH_H_
+#define CLAIMCHECK_SOLVER_FAST_PATH_H_
+
+#include <vector>
+
+#include "proto/claimcheck.pb.h"
+
+namespace claimcheck {
+
+struct FastPathResult {
+  // One per claim of the request: shown consistent here (its whole group
+  // is, and no claim outside the group shares a variable with it).
+  std::vector<bool> decided;
+  // One per event and per measure of the request: in a decided group, so
+  // no claim left to Z3 names it (nor ranges over it through a class, an
+  // actor or an ordered quantity).
+  std::vector<bool> event_decided;
+  std::vector<bool> measure_decided;
+  int groups = 0;          // groups of claims sharing events or measures
+  int groups_decided = 0;  // of which decided here
+};
+
+// Runs in O(claims + events + measures + sources) plus, per group, the
+// Bellman-Ford cost O(variables * constraints) of its day constraints.
+// Expects a validated request with its phrases filled (claims/fill.h).
+FastPathResult DecideSimpleGroups(const claimcheck::v1::CheckRequest& request);
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_SOLVER_FAST_PATH_H_

@@ -1,0 +1,191 @@
+// The fast path (solver/fast_path.h): which groups it decides, and that
+// whatever it decides Z3 agrees with, on hand-written cases and on the
+// differential test's generated sets.
+#include "solver/fast_path.h"
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "proto/claimcheck.pb.h"
+#include "solver/checker.h"
+#include "tests/differential/generator.h"
+#include "tests/testing/check_util.h"
+
+namespace claimcheck::testing {
+namespace {
+
+using namespace claimcheck::v1;  // NOLINT: the schema's own names.
+
+struct Case {
+  std::string name;
+  std::string claims;
+  std::vector<bool> decided;  // per claim
+};
+
+class FastPathCase : public ::testing::TestWithParam<Case> {};
+
+TEST_P(FastPathCase, DecidesWhatItShould) {
+  const CheckRequest request = Request(GetParam().claims);
+  const FastPathResult r = DecideSimpleGroups(request);
+  EXPECT_EQ(r.decided, GetParam().decided);
+  // Whatever it decides, Z3 alone finds consistent.
+  CheckRequest z3_only = request;
+  z3_only.mutable_options()->set_no_fast_path(true);
+  const CheckReport z3 = MustCheck(z3_only);
+  for (int i = 0; i < request.claims().claims_size(); ++i) {
+    if (r.decided[i]) {
+      EXPECT_EQ(z3.claims(i).status(), CLAIM_STATUS_CONSISTENT)
+          << request.claims().claims(i).id();
+    }
+  }
+}
+
+constexpr char kMay2012[] = R"pb(
+  claims {
+    id: "may" provenance { source: "s" }
+    date { subject { event: "e" } within { start { year: 2012 month: 5 } } }
+  })pb";
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, FastPathCase,
+    ::testing::Values(
+        Case{"within", kMay2012, {true}},
+        Case{"disjoint_dates_left_to_z3",
+             std::string(kMay2012) + R"pb(
+               claims {
+                 id: "june" provenance { source: "s" }
+                 date { subject { event: "e" } within { start { year: 2012 month: 6 } } }
+               })pb",
+             {false, false}},
+        Case{"independent_groups_apart",
+             std::string(kMay2012) + R"pb(
+               claims {
+                 id: "f1" provenance { source: "s" }
+                 date { subject { event: "f" } within { start { year: 2011 } } }
+               }
+               claims {
+                 id: "f2" provenance { source: "s" }
+                 date { subject { event: "f" } within { start { year: 2012 } } }
+               })pb",
+             {true, false, false}},
+        Case{"ten_days_after",
+             std::string(kMay2012) + R"pb(
+               claims {
+                 id: "after" provenance { source: "s" }
+                 date {
+                   subject { event: "f" }
+                   after { reference { event: "e" } offset { value: "10" unit: "days" } }
+                 }
+               })pb",
+             {true, true}},
+        Case{"cycle_of_befores_left_to_z3", R"pb(
+               claims {
+                 id: "ef" provenance { source: "s" }
+                 date { subject { event: "e" } before { reference { event: "f" } } }
+               }
+               claims {
+                 id: "fe" provenance { source: "s" }
+                 date { subject { event: "f" } before { reference { event: "e" } } }
+               })pb",
+             {false, false}},
+        // Reported by a source published 12 June 2014: over by then.
+        Case{"reported_after_publication_left_to_z3", R"pb(
+               claims {
+                 id: "late" provenance { source: "p2014" }
+                 date { subject { event: "e" } within { start { year: 2015 } } }
+               })pb",
+             {false}},
+        Case{"planned_after_publication", R"pb(
+               claims {
+                 id: "plan" provenance { source: "p2014" modality: MODALITY_PLANNED }
+                 date { subject { event: "e" } within { start { year: 2015 } } }
+               })pb",
+             {true}},
+        Case{"hypothetical_unbound", R"pb(
+               claims {
+                 id: "maybe" provenance { source: "p2014" modality: MODALITY_HYPOTHETICAL }
+                 date { subject { event: "e" } within { start { year: 2015 } } }
+               })pb",
+             {true}},
+        Case{"reported_and_cancelled_left_to_z3", std::string(kMay2012) + R"pb(
+               claims {
+                 id: "off" provenance { source: "s" modality: MODALITY_CANCELLED }
+                 date { subject { event: "e" } within { start { year: 2012 } } }
+               })pb",
+             {false, false}},
+        // g is in a class a first-since claim ranges over.
+        Case{"class_member_left_to_z3", R"pb(
+               claims {
+                 id: "g2012" provenance { source: "s" }
+                 date { subject { event: "g" } within { start { year: 2012 } } }
+               }
+               claims {
+                 id: "first" provenance { source: "s" }
+                 first_since { event: "h" event_class: "visit/x" first_ever: true }
+               })pb",
+             {false, false}},
+        Case{"quantity", R"pb(
+               claims {
+                 id: "q" provenance { source: "s" }
+                 quantity { measure: "usd" amount { value: "310" unit: "USD" scale: SCALE_MILLION } }
+               })pb",
+             {true}},
+        Case{"disjoint_quantities_left_to_z3", R"pb(
+               claims {
+                 id: "q1" provenance { source: "s" }
+                 quantity { measure: "len" amount { value: "1100" unit: "km" } }
+               }
+               claims {
+                 id: "q2" provenance { source: "s" }
+                 quantity { measure: "len" amount { value: "680" unit: "mile" } }
+               })pb",
+             {false, false}},
+        // "all" and "sub" are ordered by sub-period monotonicity.
+        Case{"ordered_measure_left_to_z3", R"pb(
+               claims {
+                 id: "sub" provenance { source: "s" }
+                 quantity { measure: "sub" amount { value: "310" unit: "USD" scale: SCALE_MILLION } }
+               })pb",
+             {false}}),
+    [](const ::testing::TestParamInfo<Case>& info) { return info.param.name; });
+
+// On generated sets the report with the fast path is the report without it
+// (verdict, every claim's status and the conflicts), and the fast path
+// decides a group in a good share of the sets.
+TEST(FastPath, AgreesWithZ3OnGeneratedSets) {
+  using differential::Family;
+  int sets = 0, with_decided = 0;
+  for (Family family : {Family::kDates, Family::kQuantities, Family::kMixed}) {
+    for (uint32_t seed = 0; seed < 30; ++seed) {
+      CheckRequest request = differential::Generate(family, 7000000 + seed);
+      request.mutable_options()->mutable_diagnosis()->set_max_repairs(-1);
+      ++sets;
+      // With no group decided, Check hands the whole request to Z3: the
+      // comparison would compare Z3 with itself.
+      if (DecideSimpleGroups(request).groups_decided == 0) continue;
+      ++with_decided;
+      CheckRequest z3_only = request;
+      z3_only.mutable_options()->set_no_fast_path(true);
+      const CheckReport fast = MustCheck(request);
+      const CheckReport z3 = MustCheck(z3_only);
+      const std::string where = absl::StrCat(differential::FamilyName(family),
+                                             " seed ", 7000000 + seed);
+      ASSERT_EQ(fast.verdict(), z3.verdict()) << where;
+      ASSERT_EQ(fast.claims_size(), z3.claims_size()) << where;
+      for (int i = 0; i < fast.claims_size(); ++i) {
+        EXPECT_EQ(fast.claims(i).status(), z3.claims(i).status())
+            << where << " claim " << fast.claims(i).claim_id();
+      }
+      EXPECT_EQ(ConflictSets(fast), ConflictSets(z3)) << where;
+    }
+  }
+  std::cerr << with_decided << " of " << sets
+            << " generated sets had a group decided by the fast path\n";
+  EXPECT_GT(with_decided * 3, sets) << with_decided << " of " << sets
+                                    << " sets had a group decided";
+}
+
+}  // namespace
+}  // namespace claimcheck::testing
