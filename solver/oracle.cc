@@ -79,7 +79,7 @@ void Oracle::SetEffort(Effort effort) {
 
 void Oracle::SetAttempt(int attempt) {
   const Limits& limits = request_.options().limits();
-  const bool bounded = effort_ == Effort::kBounded;
+  const bool bounded = effort_ != Effort::kFull;
   z3::params params(ctx_);
   if (limits.timeout_ms() > 0) {
     // A bounded call's attempts share the call's time limit.
@@ -92,9 +92,9 @@ void Oracle::SetAttempt(int attempt) {
                         ? static_cast<unsigned>(
                               std::min<int64_t>(limits.rlimit(), UINT32_MAX))
                         : 0;
-  if (bounded && (rlimit == 0 || rlimit > kBoundedAttempts[attempt])) {
-    rlimit = kBoundedAttempts[attempt];
-  }
+  const unsigned cap = effort_ == Effort::kExplain ? kExplainRlimit
+                                                    : kBoundedAttempts[attempt];
+  if (bounded && (rlimit == 0 || rlimit > cap)) rlimit = cap;
   // 0 resets a bound set before.
   params.set("rlimit", rlimit);
   // Another seed for another attempt: Z3's search time on a given problem
@@ -146,7 +146,7 @@ Outcome Oracle::Solve(const std::vector<int>& entries,
   }
   if (r == z3::unknown) {
     if (Stopped()) return Outcome::kUnknown;
-    if (effort_ == Effort::kBounded) return Outcome::kUnknown;
+    if (effort_ != Effort::kFull) return Outcome::kUnknown;
     limit_reason_ = solver_.reason_unknown();
     limit_ = ClassifyLimit(limit_reason_, request_.options().limits(),
                            absl::Now() - start);
@@ -216,6 +216,10 @@ MinimalSet Oracle::Shrink(std::vector<int> current, const z3::expr* extra) {
     return out;
   }
   std::vector<int> axioms = core.axioms;
+  // Which background facts an explanation names is not the verdict's
+  // business: these checks are bounded (kExplainRlimit), and one that runs
+  // out keeps its fact.
+  EffortScope explain(*this, Effort::kExplain);
   for (size_t i = 0; i < axioms.size();) {
     std::vector<int> candidate = axioms;
     candidate.erase(candidate.begin() + static_cast<long>(i));

@@ -208,7 +208,12 @@ class Runner {
       return;
     }
     CheckRequest timed = request;
-    timed.mutable_options()->mutable_limits()->set_rlimit(kSolverRlimit);
+    // DIFF_TIMEOUT_MS: a wall-clock limit instead, to compare by hand.
+    if (const char* t = std::getenv("DIFF_TIMEOUT_MS"); t != nullptr) {
+      timed.mutable_options()->mutable_limits()->set_timeout_ms(std::atoll(t));
+    } else {
+      timed.mutable_options()->mutable_limits()->set_rlimit(kSolverRlimit);
+    }
     // Verdicts and conflicts are compared; repairs are not (yet), so they
     // are not computed.
     timed.mutable_options()->mutable_diagnosis()->set_max_repairs(-1);
