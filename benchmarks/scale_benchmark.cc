@@ -125,7 +125,10 @@ const Baseline& MonolithicOnce(int64_t claims, int64_t z3_per_mille,
 }
 
 void BM_Check(benchmark::State& state) {
-  const CheckRequest request = GenerateSynthetic(Options(state.range(0), state.range(1)));
+  CheckRequest request = GenerateSynthetic(Options(state.range(0), state.range(1)));
+  // Past the default limit on claims per check (Limits.max_claims).
+  request.mutable_options()->mutable_limits()->set_max_claims(
+      static_cast<int32_t>(state.range(0)));
   const int planted = Options(state.range(0), state.range(1)).conflicts;
   CheckReport report;
   int64_t peak_kb = 0;

@@ -117,6 +117,15 @@ std::string RenderTextReport(const CheckReport& report) {
       absl::StrAppend(&out, "      upper ", d.upper(), " from ",
                       SupportText(d.upper_support()), "\n");
     }
+    // The start and end bounds, where they say more than the span.
+    if (!d.latest_start().empty() && d.latest_start() != d.upper()) {
+      absl::StrAppend(&out, "      latest start ", d.latest_start(), " from ",
+                      SupportText(d.latest_start_support()), "\n");
+    }
+    if (!d.earliest_end().empty() && d.earliest_end() != d.lower()) {
+      absl::StrAppend(&out, "      earliest end ", d.earliest_end(), " from ",
+                      SupportText(d.earliest_end_support()), "\n");
+    }
     for (const std::string& b : d.background()) {
       absl::StrAppend(&out, "      given that ", b, "\n");
     }

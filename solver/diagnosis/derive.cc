@@ -104,7 +104,7 @@ class Deriver {
       auto it = component_of_.find(oracle_.Canonical(n));
       if (it != component_of_.end()) component = it->second;
     }
-    Extreme lo, hi;
+    Extreme lo, hi, latest_start, earliest_end;
     if (component.has_value()) {
       const std::vector<int>& entries = components_[*component];
       rings_ = Rings(entries, {oracle_.Canonical(lo_name),
@@ -114,28 +114,37 @@ class Deriver {
       lo = Bound(entries, x_lo, /*minimize=*/true, /*integer=*/is_event);
       hi = Bound(entries, x_hi, /*minimize=*/false, /*integer=*/is_event);
       if (is_event) {
-        // The calendar's own ends are no bound, nor a day or so from them
-        // ("after an event that is not bounded either").
-        constexpr int64_t kNearEnd = 366;
-        if (lo.bounded && lo.value->get_numeral_int64() <= MinDay() + kNearEnd) {
-          lo = Unbounded(lo.known);
-        }
-        if (hi.bounded && hi.value->get_numeral_int64() >= MaxDay() - kNearEnd) {
-          hi = Unbounded(hi.known);
+        latest_start = Bound(entries, x_lo, /*minimize=*/false, /*integer=*/true);
+        earliest_end = Bound(entries, x_hi, /*minimize=*/true, /*integer=*/true);
+        for (Extreme* e : {&lo, &hi, &latest_start, &earliest_end}) {
+          DropCalendarEnd(*e);
         }
       }
     }
-    fact.set_complete(lo.known && hi.known);
+    fact.set_complete(lo.known && hi.known && latest_start.known &&
+                      earliest_end.known);
     for (const std::string& s : lo.support) fact.add_lower_support(s);
     for (const std::string& s : hi.support) fact.add_upper_support(s);
     absl::flat_hash_set<std::string> seen;
-    for (const Extreme* e : {&lo, &hi}) {
+    for (const Extreme* e : {&lo, &hi, &latest_start, &earliest_end}) {
       for (const std::string& b : e->background) {
         if (seen.insert(b).second) fact.add_background(b);
       }
     }
     if (is_event) {
-      DescribeDays(lo, hi, fact);
+      if (latest_start.bounded) {
+        fact.set_latest_start(FormatDay(latest_start.value->get_numeral_int64()));
+        for (const std::string& s : latest_start.support) {
+          fact.add_latest_start_support(s);
+        }
+      }
+      if (earliest_end.bounded) {
+        fact.set_earliest_end(FormatDay(earliest_end.value->get_numeral_int64()));
+        for (const std::string& s : earliest_end.support) {
+          fact.add_earliest_end_support(s);
+        }
+      }
+      DescribeDays(lo, hi, latest_start, earliest_end, fact);
     } else {
       DescribeValues(lo, hi, CanonicalUnit(enc.measure(id)), fact);
     }
@@ -148,6 +157,17 @@ class Deriver {
       if (e.id() == id) return true;
     }
     return false;
+  }
+
+  // The calendar's own ends are no bound, nor a day or so from them
+  // ("after an event that is not bounded either").
+  static void DropCalendarEnd(Extreme& e) {
+    constexpr int64_t kNearEnd = 366;
+    if (!e.bounded) return;
+    const int64_t day = e.value->get_numeral_int64();
+    if (day <= MinDay() + kNearEnd || day >= MaxDay() - kNearEnd) {
+      e = Unbounded(e.known);
+    }
   }
 
   // The least (or greatest) value of x under the entries, and the claims
@@ -352,21 +372,40 @@ class Deriver {
   }
 
   static void DescribeDays(const Extreme& lo, const Extreme& hi,
-                           DerivedFact& fact) {
+                           const Extreme& latest_start,
+                           const Extreme& earliest_end, DerivedFact& fact) {
     std::optional<int64_t> first, last;
     if (lo.bounded) first = lo.value->get_numeral_int64();
     if (hi.bounded) last = hi.value->get_numeral_int64();
     if (first) fact.set_lower(FormatDay(*first));
     if (last) fact.set_upper(FormatDay(*last));
+    std::string summary;
     if (first && last) {
-      fact.set_summary(absl::StrCat("within ", FormatDayInterval({*first, *last})));
+      summary = absl::StrCat("within ", FormatDayInterval({*first, *last}));
     } else if (first) {
-      fact.set_summary(absl::StrCat("not before ", FormatDayInterval({*first, *first})));
+      summary = absl::StrCat("not before ", FormatDayInterval({*first, *first}));
     } else if (last) {
-      fact.set_summary(absl::StrCat("not after ", FormatDayInterval({*last, *last})));
+      summary = absl::StrCat("not after ", FormatDayInterval({*last, *last}));
     } else {
-      fact.set_summary("not bounded by the claims");
+      summary = "not bounded by the claims";
     }
+    // An event [s, e] with s <= latest start and e >= earliest end: when
+    // earliest end <= latest start it has a day in between (it meets that
+    // window), otherwise it covers the days from latest start to earliest
+    // end. Said only when that is narrower than the span above.
+    if (latest_start.bounded && earliest_end.bounded) {
+      const int64_t ls = latest_start.value->get_numeral_int64();
+      const int64_t ee = earliest_end.value->get_numeral_int64();
+      const bool narrower = !first || !last || std::min(ls, ee) > *first ||
+                            std::max(ls, ee) < *last;
+      if (narrower && ee <= ls) {
+        absl::StrAppend(&summary, "; some day of it within ",
+                        FormatDayInterval({ee, ls}));
+      } else if (narrower) {
+        absl::StrAppend(&summary, "; it covers ", FormatDayInterval({ls, ee}));
+      }
+    }
+    fact.set_summary(std::move(summary));
   }
 
   static void DescribeValues(const Extreme& lo, const Extreme& hi,

@@ -92,6 +92,52 @@ TEST(DiagnosisTest, DerivesBoundsWithMinimalSupport) {
   EXPECT_THAT(h.lower_support(), ElementsAre("g2012", "nine"));
 }
 
+// Issue #5's example: "the first visit by a Russian foreign minister since
+// 2012" (h, previous visit g) and "the first ... in nine years" put some day
+// of the visit in 2021, though neither states it. Its start may be as early
+// as 2012 and its end as late as retrieval (an event's length is not
+// bounded), so the span alone does not say so: the latest start and the
+// earliest end do.
+TEST(DiagnosisTest, DerivesTheYearOfAnUndatedVisit) {
+  CheckRequest request = Request(
+      "claims { id: \"since-2012\" provenance { source: \"s\" } first_since {"
+      " event: \"h\" event_class: \"visit/x\" since { start { year: 2012 } }"
+      " previous: \"g\" } }\n" +
+      Gap("nine", "g", "h", "9", "year"));
+  request.mutable_options()->mutable_diagnosis()->add_derive("h");
+  const CheckReport report = MustCheck(request);
+  ASSERT_EQ(report.derived_size(), 1);
+  const DerivedFact& h = report.derived(0);
+  EXPECT_TRUE(h.complete());
+  EXPECT_EQ(h.lower(), "2012-01-02");
+  EXPECT_EQ(h.upper(), "2026-11-22");
+  EXPECT_EQ(h.latest_start(), "2021-12-31");
+  EXPECT_EQ(h.earliest_end(), "2021-01-01");
+  EXPECT_THAT(h.latest_start_support(), ElementsAre("since-2012", "nine"));
+  EXPECT_THAT(h.earliest_end_support(), ElementsAre("since-2012", "nine"));
+  EXPECT_EQ(h.summary(),
+            "within 2 January 2012 - 22 November 2026; some day of it within 2021");
+}
+
+// An event whose start and end are tied on both sides covers the days
+// between: e starts by 10 May 2011 and ends on 20 May 2011 at the earliest.
+TEST(DiagnosisTest, DerivesTheDaysAnEventMustCover) {
+  CheckRequest request = Request(
+      "claims { id: \"starts\" provenance { source: \"s\" } date { subject {"
+      " event: \"e\" endpoint: ENDPOINT_START } within { start { year: 2011 month: 5 day: 1 }"
+      " end { year: 2011 month: 5 day: 10 } } } }\n"
+      "claims { id: \"ends\" provenance { source: \"s\" } date { subject {"
+      " event: \"e\" endpoint: ENDPOINT_END } within { start { year: 2011 month: 5 day: 20 }"
+      " end { year: 2011 month: 5 day: 31 } } } }\n");
+  request.mutable_options()->mutable_diagnosis()->add_derive("e");
+  const CheckReport report = MustCheck(request);
+  ASSERT_EQ(report.derived_size(), 1);
+  const DerivedFact& e = report.derived(0);
+  EXPECT_EQ(e.latest_start(), "2011-05-10");
+  EXPECT_EQ(e.earliest_end(), "2011-05-20");
+  EXPECT_THAT(e.summary(), ::testing::HasSubstr("; it covers 10-20 May 2011"));
+}
+
 TEST(DiagnosisTest, DerivedValueOfAMeasure) {
   CheckRequest request = Request(
       Qty("q", "len", "1,100", "kilometre") +
