@@ -202,6 +202,12 @@ absl::StatusOr<ClaimSet> LoadClaimFiles(const std::vector<std::string>& paths,
     absl::StatusOr<ClaimSet> set =
         ParseClaimSet(path, buffer.str(), *format, origins);
     if (!set.ok()) return set.status();
+    // An empty file (or one of comments only, or "{}") is a truncated or
+    // mistaken input more often than a claim set: said, not checked as one.
+    if (set->ByteSizeLong() == 0) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          path, ": empty: no sources, events, measures or claims in it"));
+    }
     merged.MergeFrom(*set);
   }
   return merged;

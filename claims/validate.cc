@@ -27,15 +27,19 @@ class Validator {
     for (int i = 0; i < set_.measures_size(); ++i) {
       ValidateMeasure(set_.measures(i));
     }
-    absl::flat_hash_set<std::string> claim_ids;
+    absl::flat_hash_map<std::string, int> claim_ids;  // id -> first index
     for (int i = 0; i < set_.claims_size(); ++i) {
       const Claim& claim = set_.claims(i);
       const std::string id =
           claim.id().empty() ? absl::StrCat("#", i + 1) : claim.id();
-      if (claim.id().empty()) {
+      if (IdTooLong("claim", claim.id())) {
+        continue;
+      } else if (claim.id().empty()) {
         Error(id, "id", "claim has no id (it is the claim numbered here)");
-      } else if (!claim_ids.insert(claim.id()).second) {
-        Error(id, "id", "duplicate claim id");
+      } else if (auto [it, added] = claim_ids.emplace(claim.id(), i); !added) {
+        Error(id, "id",
+              absl::StrCat("duplicate claim id: claim #", i + 1,
+                           " has the id of claim #", it->second + 1));
       }
       ValidateClaim(id, claim);
     }
@@ -93,8 +97,18 @@ class Validator {
     }
   }
 
+  // Reports an id over kMaxIdBytes (under its first bytes); true if so.
+  bool IdTooLong(absl::string_view what, const std::string& id) {
+    if (id.size() <= kMaxIdBytes) return false;
+    Error(absl::StrCat(id.substr(0, 32), "..."), absl::StrCat(what, ".id"),
+          absl::StrCat(what, " id of ", id.size(), " bytes exceeds the limit of ",
+                       kMaxIdBytes));
+    return true;
+  }
+
   void CheckId(absl::string_view what, const std::string& id,
                absl::flat_hash_set<std::string>* seen) {
+    if (IdTooLong(what, id)) return;
     if (id.empty()) {
       Error(id, absl::StrCat(what, ".id"), absl::StrCat(what, " has no id"));
     } else if (!seen->insert(id).second) {
@@ -277,6 +291,11 @@ class Validator {
   void ValidateClaim(const std::string& id, const Claim& claim) {
     const Provenance& p = claim.provenance();
     CheckSourceRef(id, "provenance.source", p.source());
+    if (p.quote().size() > kMaxQuoteBytes) {
+      Error(id, "provenance.quote",
+            absl::StrCat("quote of ", p.quote().size(),
+                         " bytes exceeds the limit of ", kMaxQuoteBytes));
+    }
     if (p.begin() < 0 || p.end() < p.begin()) {
       Error(id, "provenance.begin",
             absl::StrCat("offsets [", p.begin(), ", ", p.end(),

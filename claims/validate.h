@@ -16,6 +16,10 @@ namespace claimcheck {
 inline constexpr int kDefaultMaxClaims = 100000;
 // Largest magnitude a stated figure may have once scaled (10^18).
 inline constexpr int kMaxMagnitudeDigits = 18;
+// Longest id (of a source, event, measure or claim) and longest quote,
+// in bytes: past these an input is taken as malformed, not as a claim set.
+inline constexpr size_t kMaxIdBytes = 256;
+inline constexpr size_t kMaxQuoteBytes = 64 * 1024;
 
 std::vector<claimcheck::v1::Issue> ValidateRequest(
     const claimcheck::v1::CheckRequest& request);
