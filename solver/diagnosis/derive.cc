@@ -159,10 +159,13 @@ class Deriver {
     return false;
   }
 
-  // The calendar's own ends are no bound, nor a day or so from them
-  // ("after an event that is not bounded either").
+  // The calendar's own ends (years 1 and 9999) are no bound, nor are days
+  // a chain of relative claims puts near them: "9 years after an event
+  // that is not bounded either" ends in year 10 at the earliest. Within
+  // 200 years of either end a bound is taken to come from the calendar,
+  // not from the claims.
   static void DropCalendarEnd(Extreme& e) {
-    constexpr int64_t kNearEnd = 366;
+    constexpr int64_t kNearEnd = 200 * 366;
     if (!e.bounded) return;
     const int64_t day = e.value->get_numeral_int64();
     if (day <= MinDay() + kNearEnd || day >= MaxDay() - kNearEnd) {

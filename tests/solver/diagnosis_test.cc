@@ -119,6 +119,19 @@ TEST(DiagnosisTest, DerivesTheYearOfAnUndatedVisit) {
             "within 2 January 2012 - 22 November 2026; some day of it within 2021");
 }
 
+// A bound that only the calendar's own end gives is none: "h 9 years after
+// g", with g unbounded, puts h's end in year 10 at the earliest.
+TEST(DiagnosisTest, NoBoundFromTheCalendarsEnd) {
+  CheckRequest request = Request(Gap("nine", "g", "h", "9", "year"));
+  request.mutable_options()->mutable_diagnosis()->add_derive("h");
+  const CheckReport report = MustCheck(request);
+  ASSERT_EQ(report.derived_size(), 1);
+  const DerivedFact& h = report.derived(0);
+  EXPECT_EQ(h.lower(), "");
+  EXPECT_EQ(h.earliest_end(), "");
+  EXPECT_THAT(h.summary(), ::testing::Not(::testing::HasSubstr("some day")));
+}
+
 // An event whose start and end are tied on both sides covers the days
 // between: e starts by 10 May 2011 and ends on 20 May 2011 at the earliest.
 TEST(DiagnosisTest, DerivesTheDaysAnEventMustCover) {
