@@ -2,10 +2,7 @@
 // (issue #8: a service or pipeline runs millions of checks in one
 // process): resident memory after a second round of checks stays within a
 // slack of what it was after the first.
-#include <malloc.h>
-
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <string>
 
@@ -13,20 +10,12 @@
 #include "proto/claimcheck.pb.h"
 #include "solver/checker.h"
 #include "tests/testing/check_util.h"
+#include "tests/testing/memory.h"
 
 namespace claimcheck::testing {
 namespace {
 
 using namespace claimcheck::v1;  // NOLINT
-
-int64_t RssKb() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmRSS:", 0) == 0) return std::stoll(line.substr(6));
-  }
-  return -1;
-}
 
 int Rounds() {
   const char* v = std::getenv("REPEAT_CHECKS");
@@ -40,8 +29,7 @@ int64_t RunChecks(const CheckRequest& request, int n, Verdict want) {
     EXPECT_TRUE(report.ok());
     if (report.ok()) EXPECT_EQ(report->verdict(), want);
   }
-  malloc_trim(0);
-  return RssKb();
+  return TrimmedResidentKb();
 }
 
 void ExpectFlat(const std::string& what, const CheckRequest& request, Verdict want) {

@@ -7,11 +7,8 @@
 // round), with one malloc arena (BUILD.bazel says why);
 // MALLOC_ARENA_MAX=1 LOAD_CALLS_PER_CLIENT=1000 gives the issue's
 // 64 x 1,000 by hand.
-#include <malloc.h>
-
 #include <atomic>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -26,6 +23,7 @@
 #include "proto/claimcheck_service.grpc.pb.h"
 #include "service/server.h"
 #include "tests/testing/check_util.h"
+#include "tests/testing/memory.h"
 
 namespace claimcheck::testing {
 namespace {
@@ -46,15 +44,6 @@ constexpr int64_t kSlackKb = 16 * 1024;
 int CallsPerClient() {
   const char* v = std::getenv("LOAD_CALLS_PER_CLIENT");
   return v != nullptr ? std::atoi(v) : 150;
-}
-
-int64_t RssKb() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmRSS:", 0) == 0) return std::stoll(line.substr(6));
-  }
-  return -1;
 }
 
 CheckRequest Consistent() {
@@ -136,15 +125,13 @@ TEST(LoadTest, ManyClientsNoErrorsAndMemoryBackToBaseline) {
   Tally warm;
   RunClients(stubs, calls, warm);
   ASSERT_EQ(warm.errors.load(), 0);
-  malloc_trim(0);
-  const int64_t baseline_kb = RssKb();
+  const int64_t baseline_kb = TrimmedResidentKb();
 
   Tally tally;
   const absl::Time start = absl::Now();
   RunClients(stubs, calls, tally);
   const double seconds = absl::ToDoubleSeconds(absl::Now() - start);
-  malloc_trim(0);
-  const int64_t after_kb = RssKb();
+  const int64_t after_kb = TrimmedResidentKb();
 
   std::cout << kClients << " clients x " << calls << " calls: " << tally.ok.load()
             << " right, " << tally.wrong.load() << " wrong verdicts, "
