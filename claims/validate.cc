@@ -80,6 +80,10 @@ class Validator {
     if (l.max_conflicts() < 0) {
       Error("", "options.limits.max_conflicts", "is negative");
     }
+    if (options_.threads() < 0 || options_.threads() > kMaxThreads) {
+      Error("", "options.threads",
+            absl::StrCat("must be in [0, ", kMaxThreads, "] (0: the machine's cores)"));
+    }
   }
 
   // Derivations name events or measures of the set (after they are read).

@@ -12,6 +12,8 @@
 
 namespace claimcheck {
 
+// Most threads a check may ask for (CheckOptions.threads).
+inline constexpr int kMaxThreads = 256;
 // Default for Limits.max_claims when unset.
 inline constexpr int kDefaultMaxClaims = 100000;
 // Largest magnitude a stated figure may have once scaled (10^18).

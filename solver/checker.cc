@@ -4,6 +4,9 @@
 #include <string>
 #include <vector>
 
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
+
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
@@ -12,27 +15,25 @@
 #include "absl/time/clock.h"
 #include "claims/fill.h"
 #include "claims/validate.h"
-#include "solver/stopper.h"
-#include "solver/encoders/encoder.h"
-#include "solver/encoding.h"
+#include "solver/check_internal.h"
 #include "solver/diagnosis/derive.h"
 #include "solver/diagnosis/enumerate.h"
 #include "solver/diagnosis/repair.h"
+#include "solver/encoders/encoder.h"
+#include "solver/encoding.h"
 #include "solver/explain.h"
 #include "solver/fast_path.h"
+#include "solver/merge.h"
 #include "solver/oracle.h"
+#include "solver/parallel.h"
+#include "solver/split.h"
+#include "solver/stopper.h"
 #include "z3++.h"
 
 namespace claimcheck {
 namespace {
 
 using namespace claimcheck::v1;  // NOLINT: the schema's own names.
-
-std::string KindName(const Claim& claim) {
-  const auto* field =
-      Claim::descriptor()->FindFieldByNumber(claim.kind_case());
-  return field == nullptr ? "unknown" : field->name();
-}
 
 std::string StoppedDetail(Stopper& stopper) {
   return absl::StrCat("not settled before the check was stopped: ",
@@ -42,16 +43,23 @@ std::string StoppedDetail(Stopper& stopper) {
 // The diagnosis of the encoded claims: every minimal conflict of every
 // component (solver/diagnosis/enumerate.h), the cheapest repairs
 // (repair.h), and the bounds the consistent claims imply (derive.h).
+int MaxRepairs(const CheckOptions& options) {
+  return options.diagnosis().max_repairs() == 0
+             ? kDefaultMaxRepairs
+             : options.diagnosis().max_repairs();
+}
+
 class Diagnoser {
  public:
   Diagnoser(const CheckRequest& request, z3::context& ctx, Encoding& encoding,
-            const std::vector<Entry>& entries, Stopper& stopper)
+            const std::vector<Entry>& entries, Stopper& stopper,
+            absl::Time diagnosis_end)
       : request_(request),
         encoding_(encoding),
         entries_(entries),
         oracle_(request, ctx, encoding, entries),
         stopper_(stopper),
-        deadline_(request.options().limits().diagnosis_ms(), &stopper) {
+        deadline_(diagnosis_end, &stopper) {
     oracle_.SetStopper(&stopper);
   }
 
@@ -108,9 +116,7 @@ class Diagnoser {
               });
     ReportConflicts(found, report);
 
-    const int max_repairs = options.diagnosis().max_repairs() == 0
-                                ? kDefaultMaxRepairs
-                                : options.diagnosis().max_repairs();
+    const int max_repairs = MaxRepairs(options);
     std::vector<FoundRepair> repairs;
     if (!FindRepairs(oracle_, inconsistent, found, max_repairs, deadline_,
                      repairs)) {
@@ -270,28 +276,190 @@ void ReportStoppedFailure(Stopper& stopper, const std::vector<bool>& encoded,
   }
 }
 
-}  // namespace
-
-absl::StatusOr<CheckReport> Check(const CheckRequest& request) {
-  return Check(request, CheckControl{});
+// The Z3 part of a check, on a validated request whose report lists its
+// claims: one context, one diagnosis.
+absl::Status CheckWithZ3(const CheckRequest& request, const CheckControl& control,
+                         absl::Time diagnosis_end, CheckReport& report) {
+  const ClaimSet& set = request.claims();
+  try {
+    z3::context ctx;
+    Stopper stopper(control, ctx);
+    std::vector<bool> encoded_claims(set.claims_size(), false);
+    try {
+      Encoding encoding(ctx, request);
+      std::vector<Entry> entries;
+      for (int i = 0; i < set.claims_size(); ++i) {
+        const Claim& claim = set.claims(i);
+        std::optional<Encoded> encoded = EncodeClaim(claim, encoding);
+        encoded_claims[i] = encoded.has_value();
+        if (!encoded.has_value()) {
+          ReportUnencoded(claim, *report.mutable_claims(i), report);
+          continue;
+        }
+        entries.push_back(
+            {i, ctx.bool_const(absl::StrCat("claim!", i).c_str()), *encoded});
+      }
+      Diagnoser diagnoser(request, ctx, encoding, entries, stopper,
+                          diagnosis_end);
+      diagnoser.Run(report);
+    } catch (const z3::exception&) {
+      if (stopper.Stopped() == LIMIT_UNSPECIFIED) throw;
+      ReportStoppedFailure(stopper, encoded_claims, report);
+    }
+    // Whatever part of the check the stop cut short, the report names it.
+    if (stopper.Stopped() != LIMIT_UNSPECIFIED) {
+      report.set_limit(stopper.Stopped());
+      report.set_limit_detail(stopper.Reason());
+    }
+  } catch (const z3::exception& e) {
+    return absl::InternalError(absl::StrCat("Z3 failed: ", e.msg()));
+  }
+  return absl::OkStatus();
 }
 
-namespace {
-absl::Status CheckWithZ3(const CheckRequest& request, const CheckControl& control,
-                         CheckReport& report);
+// The cache key of a part: its request, serialized deterministically.
+std::string KeyOf(const CheckRequest& request) {
+  std::string key;
+  {
+    google::protobuf::io::StringOutputStream stream(&key);
+    google::protobuf::io::CodedOutputStream out(&stream);
+    out.SetSerializationDeterministic(true);
+    request.SerializeToCodedStream(&out);
+  }
+  return key;
+}
+
+// Whether a part's report is a function of its request: nothing was cut
+// short by a limit, a stop or the diagnosis budget.
+bool Reusable(const CheckReport& report) {
+  if (report.limit() != LIMIT_UNSPECIFIED || report.repairs_truncated()) {
+    return false;
+  }
+  for (const ClaimResult& r : report.claims()) {
+    if (r.status() == CLAIM_STATUS_UNCHECKED) return false;
+  }
+  for (const DerivedFact& d : report.derived()) {
+    if (!d.complete()) return false;
+  }
+  return true;
+}
+
+CheckReport EmptyReportFor(const CheckRequest& request) {
+  CheckReport report;
+  for (const Claim& claim : request.claims().claims()) {
+    report.add_claims()->set_claim_id(claim.id());
+  }
+  return report;
+}
+
+// The Z3 part of a check: its independent parts (solver/split.h), each
+// checked on its own, on up to options.threads threads, and merged
+// (solver/merge.h). Taken from and stored in `cache` when it is not null.
+absl::Status CheckParts(const CheckRequest& request, const CheckControl& control,
+                        absl::Time diagnosis_end, PartCache* cache,
+                        CheckStats& stats, CheckReport& report) {
+  const std::string whole_key = cache != nullptr ? KeyOf(request) : "";
+  if (cache != nullptr) {
+    if (const CheckReport* hit = cache->Find(whole_key); hit != nullptr) {
+      report = *hit;
+      stats.parts += 1;
+      stats.parts_reused += 1;
+      return absl::OkStatus();
+    }
+  }
+  Split split;
+  try {
+    split = SplitIndependent(request);
+  } catch (const z3::exception& e) {
+    return absl::InternalError(absl::StrCat("Z3 failed: ", e.msg()));
+  }
+  if (split.parts.size() <= 1) {
+    stats.parts += 1;
+    stats.parts_checked += 1;
+    if (absl::Status s = CheckWithZ3(request, control, diagnosis_end, report);
+        !s.ok()) {
+      return s;
+    }
+    if (cache != nullptr && Reusable(report)) cache->Store(whole_key, report);
+    return absl::OkStatus();
+  }
+  const int n = static_cast<int>(split.parts.size());
+  stats.parts += n;
+  std::vector<CheckReport> reports(n);
+  std::vector<absl::Status> status(n);
+  std::vector<std::string> keys(n);
+  std::vector<int> to_check;
+  for (int p = 0; p < n; ++p) {
+    if (cache != nullptr) {
+      keys[p] = KeyOf(split.parts[p].request);
+      if (const CheckReport* hit = cache->Find(keys[p]); hit != nullptr) {
+        reports[p] = *hit;
+        stats.parts_reused += 1;
+        continue;
+      }
+    }
+    to_check.push_back(p);
+  }
+  stats.parts_checked += static_cast<int>(to_check.size());
+  const int threads = request.options().threads() > 0
+                          ? request.options().threads()
+                          : DefaultThreads();
+  ParallelFor(static_cast<int>(to_check.size()), threads, [&](int k) {
+    const int p = to_check[k];
+    reports[p] = EmptyReportFor(split.parts[p].request);
+    status[p] = CheckWithZ3(split.parts[p].request, control, diagnosis_end,
+                            reports[p]);
+  });
+  for (int p : to_check) {
+    if (!status[p].ok()) return status[p];
+    if (cache != nullptr && Reusable(reports[p])) cache->Store(keys[p], reports[p]);
+  }
+  MergeParts(request, split, MaxRepairs(request.options()), reports, report);
+  return absl::OkStatus();
+}
+
 }  // namespace
 
-absl::StatusOr<CheckReport> Check(const CheckRequest& original,
+const CheckReport* PartCache::Find(const std::string& key) {
+  auto it = reports_.find(key);
+  if (it == reports_.end()) return nullptr;
+  used_.insert(key);
+  return &it->second;
+}
+
+void PartCache::Store(const std::string& key, const CheckReport& report) {
+  reports_[key] = report;
+  used_.insert(key);
+}
+
+void PartCache::EndGeneration() {
+  absl::erase_if(reports_, [&](const auto& entry) {
+    return !used_.contains(entry.first);
+  });
+  used_.clear();
+}
+
+absl::StatusOr<CheckReport> Check(const CheckRequest& request) {
+  return CheckWith(request, CheckControl{}, nullptr, nullptr);
+}
+
+absl::StatusOr<CheckReport> Check(const CheckRequest& request,
                                   const CheckControl& control) {
+  return CheckWith(request, control, nullptr, nullptr);
+}
+
+absl::StatusOr<CheckReport> CheckWith(const CheckRequest& original,
+                                      const CheckControl& control,
+                                      PartCache* cache, CheckStats* stats_out) {
+  CheckStats unused;
+  CheckStats& stats = stats_out != nullptr ? *stats_out : unused;
+  stats = CheckStats{};
   // Phrases given instead of values are read first (claims/fill.h).
   CheckRequest filled = original;
   std::vector<Issue> read = FillPhrases(*filled.mutable_claims());
   const CheckRequest& request = read.empty() ? original : filled;
-  CheckReport report;
+  CheckReport report = EmptyReportFor(request);
   const ClaimSet& set = request.claims();
-  for (const Claim& claim : set.claims()) {
-    report.add_claims()->set_claim_id(claim.id());
-  }
   std::vector<Issue> issues = ValidateRequest(request);
   bool read_failed = false;
   for (const Issue& issue : read) {
@@ -303,15 +471,31 @@ absl::StatusOr<CheckReport> Check(const CheckRequest& original,
     return report;
   }
   for (Issue& issue : read) *report.add_issues() = std::move(issue);
+  const int64_t diagnosis_ms = request.options().limits().diagnosis_ms();
+  const absl::Time diagnosis_end =
+      diagnosis_ms > 0 ? absl::Now() + absl::Milliseconds(diagnosis_ms)
+                       : absl::InfiniteFuture();
   // Groups the fast path shows consistent need no Z3; the rest is checked
   // as a request of its own, its report merged back in input order.
   // A check whose deadline passed before it began decides nothing.
   const bool expired = absl::Now() >= control.deadline;
   const FastPathResult fast =
       expired ? FastPathResult{} : DecideSimpleGroups(request);
+  stats.fast_path_groups = fast.groups_decided;
   if (fast.groups_decided == 0) {
-    if (absl::Status s = CheckWithZ3(request, control, report); !s.ok()) return s;
-    return report;
+    CheckReport z3_report = EmptyReportFor(request);
+    if (absl::Status s = CheckParts(request, control, diagnosis_end, cache,
+                                    stats, z3_report);
+        !s.ok()) {
+      return s;
+    }
+    std::vector<Issue> z3_issues(z3_report.issues().begin(),
+                                 z3_report.issues().end());
+    z3_report.clear_issues();
+    for (const Issue& issue : report.issues()) *z3_report.add_issues() = issue;
+    for (Issue& issue : z3_issues) *z3_report.add_issues() = std::move(issue);
+    if (cache != nullptr) cache->EndGeneration();
+    return z3_report;
   }
   CheckRequest rest;
   *rest.mutable_options() = request.options();
@@ -333,11 +517,14 @@ absl::StatusOr<CheckReport> Check(const CheckRequest& original,
   if (rest.claims().claims_size() == 0) {
     merged.set_verdict(VERDICT_CONSISTENT);
   } else {
-    for (const Claim& claim : rest.claims().claims()) {
-      merged.add_claims()->set_claim_id(claim.id());
+    merged = EmptyReportFor(rest);
+    if (absl::Status s = CheckParts(rest, control, diagnosis_end, cache, stats,
+                                    merged);
+        !s.ok()) {
+      return s;
     }
-    if (absl::Status s = CheckWithZ3(rest, control, merged); !s.ok()) return s;
   }
+  if (cache != nullptr) cache->EndGeneration();
   // The rest's claims, then every claim in input order.
   std::vector<ClaimResult> rest_results(merged.claims().begin(),
                                         merged.claims().end());
@@ -358,57 +545,5 @@ absl::StatusOr<CheckReport> Check(const CheckRequest& original,
   for (Issue& issue : rest_issues) *merged.add_issues() = std::move(issue);
   return merged;
 }
-
-namespace {
-
-// The Z3 part of a check, on a validated request whose report lists its
-// claims.
-absl::Status CheckWithZ3(const CheckRequest& request, const CheckControl& control,
-                         CheckReport& report) {
-  const ClaimSet& set = request.claims();
-  try {
-    z3::context ctx;
-    Stopper stopper(control, ctx);
-    std::vector<bool> encoded_claims(set.claims_size(), false);
-    try {
-      Encoding encoding(ctx, request);
-      std::vector<Entry> entries;
-      for (int i = 0; i < set.claims_size(); ++i) {
-        const Claim& claim = set.claims(i);
-        std::optional<Encoded> encoded = EncodeClaim(claim, encoding);
-        encoded_claims[i] = encoded.has_value();
-        if (!encoded.has_value()) {
-          ClaimResult& r = *report.mutable_claims(i);
-          r.set_status(CLAIM_STATUS_UNCHECKED);
-          r.set_detail(absl::StrCat("claims of kind '", KindName(claim),
-                                    "' are not encoded yet; not checked"));
-          Issue& issue = *report.add_issues();
-          issue.set_severity(SEVERITY_WARNING);
-          issue.set_claim_id(claim.id());
-          issue.set_field(KindName(claim));
-          issue.set_message(r.detail());
-          continue;
-        }
-        entries.push_back(
-            {i, ctx.bool_const(absl::StrCat("claim!", i).c_str()), *encoded});
-      }
-      Diagnoser diagnoser(request, ctx, encoding, entries, stopper);
-      diagnoser.Run(report);
-    } catch (const z3::exception&) {
-      if (stopper.Stopped() == LIMIT_UNSPECIFIED) throw;
-      ReportStoppedFailure(stopper, encoded_claims, report);
-    }
-    // Whatever part of the check the stop cut short, the report names it.
-    if (stopper.Stopped() != LIMIT_UNSPECIFIED) {
-      report.set_limit(stopper.Stopped());
-      report.set_limit_detail(stopper.Reason());
-    }
-  } catch (const z3::exception& e) {
-    return absl::InternalError(absl::StrCat("Z3 failed: ", e.msg()));
-  }
-  return absl::OkStatus();
-}
-
-}  // namespace
 
 }  // namespace claimcheck

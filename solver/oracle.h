@@ -177,6 +177,8 @@ class Deadline {
       : end_(ms > 0 ? absl::Now() + absl::Milliseconds(ms)
                     : absl::InfiniteFuture()),
         stopper_(stopper) {}
+  // Passed at `end`: a budget shared by the parts of a split check.
+  Deadline(absl::Time end, Stopper* stopper) : end_(end), stopper_(stopper) {}
   bool Passed() const {
     return absl::Now() >= end_ ||
            (stopper_ != nullptr &&

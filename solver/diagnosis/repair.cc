@@ -8,16 +8,11 @@
 #include "absl/strings/str_cat.h"
 
 namespace claimcheck {
-namespace {
-
-// MaxSAT weights are integers: reliability in millionths, plus one so that
-// among equally reliable sets the smaller costs less (and a claim of
-// reliability 0 is not dropped for nothing).
-unsigned Weight(double reliability) {
-  return static_cast<unsigned>(std::llround(std::clamp(reliability, 0.0, 1.0) * 1e6)) + 1;
+uint64_t RepairWeight(double reliability) {
+  return static_cast<uint64_t>(
+             std::llround(std::clamp(reliability, 0.0, 1.0) * 1e6)) +
+         1;
 }
-
-}  // namespace
 
 bool FindRepairs(Oracle& oracle,
                  const std::vector<std::vector<int>>& components,
@@ -34,7 +29,7 @@ bool FindRepairs(Oracle& oracle,
       universe.push_back(e);
       z3::expr d = ctx.bool_const(absl::StrCat("drop!", e).c_str());
       drop.emplace(e, d);
-      opt.add_soft(!d, Weight(oracle.Reliability(e)));
+      opt.add_soft(!d, static_cast<unsigned>(RepairWeight(oracle.Reliability(e))));
     }
   }
   auto hit = [&](const MinimalSet& conflict) {
@@ -55,7 +50,7 @@ bool FindRepairs(Oracle& oracle,
       if (m.eval(drop.at(e), /*model_completion=*/true).is_true()) {
         repair.entries.push_back(e);
         repair.cost += oracle.Reliability(e);
-        repair.weight += Weight(oracle.Reliability(e));
+        repair.weight += RepairWeight(oracle.Reliability(e));
         dropped.insert(e);
       }
     }

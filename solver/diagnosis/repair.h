@@ -15,6 +15,11 @@
 
 namespace claimcheck {
 
+// A claim's MaxSAT weight: its reliability in millionths, plus one so that
+// among equally reliable sets the smaller costs less (and a claim of
+// reliability 0 is not dropped for nothing).
+uint64_t RepairWeight(double reliability);
+
 struct FoundRepair {
   std::vector<int> entries;  // ascending
   double cost = 0;

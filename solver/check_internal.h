@@ -1,0 +1,52 @@
+// The check behind claimcheck::Check (checker.h), with what a session
+// (session.h) and the benchmarks need besides: a cache of the reports of
+// independent parts (solver/split.h), and counts of what the call did.
+//
+// Internal to the solver layer.
+#ifndef CLAIMCHECK_SOLVER_CHECK_INTERNAL_H_
+#define CLAIMCHECK_SOLVER_CHECK_INTERNAL_H_
+
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/status/statusor.h"
+#include "proto/claimcheck.pb.h"
+#include "solver/check_control.h"
+
+namespace claimcheck {
+
+// What one check did.
+struct CheckStats {
+  int fast_path_groups = 0;  // groups of claims decided without Z3
+  int parts = 0;             // independent parts left to Z3
+  int parts_checked = 0;     // of which checked with Z3 in this call
+  int parts_reused = 0;      // of which taken from the cache
+};
+
+// Reports of parts, by their request. A part's report is a function of its
+// request alone (its claims, their events, measures and sources, and the
+// options) unless a wall-clock limit or a stop cut it short, and such
+// reports are not stored. Used from one thread at a time.
+class PartCache {
+ public:
+  const claimcheck::v1::CheckReport* Find(const std::string& key);
+  void Store(const std::string& key, const claimcheck::v1::CheckReport& report);
+  // Drops the entries neither found nor stored since the last call.
+  void EndGeneration();
+  size_t size() const { return reports_.size(); }
+
+ private:
+  absl::flat_hash_map<std::string, claimcheck::v1::CheckReport> reports_;
+  absl::flat_hash_set<std::string> used_;
+};
+
+// Check(request, control), reusing and filling `cache` and counting into
+// `stats` when they are not null.
+absl::StatusOr<claimcheck::v1::CheckReport> CheckWith(
+    const claimcheck::v1::CheckRequest& request, const CheckControl& control,
+    PartCache* cache, CheckStats* stats);
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_SOLVER_CHECK_INTERNAL_H_

@@ -1,0 +1,83 @@
+// An incremental check of a growing corpus (issue #7): claims are added and
+// retracted, and each Check re-solves only the independent parts
+// (solver/split.h) the changes touched; every other part's report is kept
+// from the check before.
+//
+//   claimcheck::Session session(options);
+//   session.Add(corpus);                       // absl::Status
+//   absl::StatusOr<CheckReport> r = session.Check();
+//   session.Add(todays_article);
+//   r = session.Check();                       // solves the parts it touches
+//   session.Retract({"s7-claim-3"});
+//
+// Check's report is the report claimcheck::Check gives for the session's
+// claims (session.claims()) and options: a part is reused only when its
+// claims, their events, measures and sources and the options are the same,
+// and only when no limit, stop or budget cut its report short.
+//
+// Still linear in the corpus per Check: validation, phrase reading and the
+// fast path (solver/fast_path.h) run over every claim each time; only Z3's
+// work is incremental.
+//
+// Not thread-safe: one caller at a time (Check itself uses options.threads).
+#ifndef CLAIMCHECK_SOLVER_SESSION_H_
+#define CLAIMCHECK_SOLVER_SESSION_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "proto/claimcheck.pb.h"
+#include "solver/check_control.h"
+
+namespace claimcheck {
+
+class PartCache;
+
+class Session {
+ public:
+  explicit Session(claimcheck::v1::CheckOptions options = {});
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  // Adds the set's sources, events, measures and claims. A claim id already
+  // in the session is an error; a source, event or measure id already there
+  // is taken as the same one when its definition is identical, and is an
+  // error otherwise. The combined set must validate (claims/validate.h);
+  // when it does not, nothing is added, the status names the first issue
+  // and `issues` (when not null) receives them all.
+  absl::Status Add(const claimcheck::v1::ClaimSet& set,
+                   std::vector<claimcheck::v1::Issue>* issues = nullptr);
+  // Removes the claims with these ids; their sources, events and measures
+  // stay. An id not in the session is an error, and then nothing is removed.
+  absl::Status Retract(const std::vector<std::string>& claim_ids);
+
+  absl::StatusOr<claimcheck::v1::CheckReport> Check(
+      const CheckControl& control = {});
+
+  // The session's claims as one set, in the order they were added.
+  const claimcheck::v1::ClaimSet& claims() const { return set_; }
+
+  // What the last Check did.
+  struct Stats {
+    int fast_path_groups = 0;  // groups decided without Z3
+    int parts = 0;             // independent parts left to Z3
+    int parts_checked = 0;     // of which solved by this Check
+    int parts_reused = 0;      // of which kept from the Check before
+  };
+  const Stats& last_stats() const { return stats_; }
+
+ private:
+  claimcheck::v1::CheckOptions options_;
+  claimcheck::v1::ClaimSet set_;
+  std::unique_ptr<PartCache> cache_;
+  Stats stats_;
+};
+
+}  // namespace claimcheck
+
+#endif  // CLAIMCHECK_SOLVER_SESSION_H_
