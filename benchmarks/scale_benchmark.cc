@@ -5,6 +5,11 @@
 //   bazel run -c opt //benchmarks:scale_benchmark
 //   bazel run -c opt //benchmarks:scale_benchmark -- --benchmark_filter=40000
 //
+// BM_Check's third argument is CheckOptions.threads (0: the machine's
+// cores). BM_SessionRecheck measures an incremental session (session.h):
+// a new article against the corpus, re-checked by the session, against a
+// fresh Check of the same claims in the same run.
+//
 // Every Check benchmark asserts its verdict is the monolithic one (where the
 // baseline ran), that every planted conflict is reported and verified
 // minimal and that no other is, and reports:
@@ -28,6 +33,7 @@
 #include "benchmarks/synthetic.h"
 #include "proto/claimcheck.pb.h"
 #include "solver/checker.h"
+#include "solver/session.h"
 #include "solver/encoders/encoder.h"
 #include "solver/encoding.h"
 #include "z3++.h"
@@ -129,6 +135,7 @@ void BM_Check(benchmark::State& state) {
   // Past the default limit on claims per check (Limits.max_claims).
   request.mutable_options()->mutable_limits()->set_max_claims(
       static_cast<int32_t>(state.range(0)));
+  request.mutable_options()->set_threads(static_cast<int32_t>(state.range(2)));
   const int planted = Options(state.range(0), state.range(1)).conflicts;
   CheckReport report;
   int64_t peak_kb = 0;
@@ -192,17 +199,91 @@ void BM_Monolithic(benchmark::State& state) {
   state.counters["claims"] = static_cast<double>(state.range(0));
 }
 
+// An article of `claims` claims: copies (with new ids) of claims of the
+// corpus's offset components, each of another component, so that it touches
+// that many of the parts Z3 checks.
+ClaimSet ArticleFor(const CheckRequest& corpus, int claims) {
+  ClaimSet article;
+  std::string last_event;
+  for (const Claim& c : corpus.claims().claims()) {
+    if (static_cast<int>(article.claims_size()) == claims) break;
+    if (!c.has_date() || !c.date().has_after() || c.date().subject().event() == last_event) {
+      continue;
+    }
+    last_event = c.date().subject().event();
+    Claim& copy = *article.add_claims();
+    copy = c;
+    copy.set_id(absl::StrCat("article-", article.claims_size()));
+  }
+  return article;
+}
+
+void BM_SessionRecheck(benchmark::State& state) {
+  const int64_t claims = state.range(0);
+  CheckRequest corpus = GenerateSynthetic(Options(claims, state.range(1)));
+  corpus.mutable_options()->mutable_limits()->set_max_claims(
+      static_cast<int32_t>(claims + 100));
+  const ClaimSet article = ArticleFor(corpus, 5);
+  if (article.claims_size() == 0) {
+    state.SkipWithError("the corpus has no offset components");
+    return;
+  }
+  double fresh_seconds = 0, session_seconds = 0;
+  for (auto _ : state) {
+    Session session(corpus.options());
+    if (absl::Status s = session.Add(corpus.claims()); !s.ok()) {
+      state.SkipWithError(std::string(s.message()).c_str());
+      return;
+    }
+    if (!session.Check().ok()) {
+      state.SkipWithError("the first check failed");
+      return;
+    }
+    if (absl::Status s = session.Add(article); !s.ok()) {
+      state.SkipWithError(std::string(s.message()).c_str());
+      return;
+    }
+    absl::Time start = absl::Now();
+    absl::StatusOr<CheckReport> incremental = session.Check();
+    session_seconds = absl::ToDoubleSeconds(absl::Now() - start);
+    state.SetIterationTime(session_seconds);
+    CheckRequest whole;
+    *whole.mutable_options() = corpus.options();
+    *whole.mutable_claims() = session.claims();
+    start = absl::Now();
+    absl::StatusOr<CheckReport> fresh = Check(whole);
+    fresh_seconds = absl::ToDoubleSeconds(absl::Now() - start);
+    if (!incremental.ok() || !fresh.ok() ||
+        incremental->SerializeAsString() != fresh->SerializeAsString()) {
+      state.SkipWithError("the session's report differs from a fresh check");
+      return;
+    }
+    state.counters["parts"] = session.last_stats().parts;
+    state.counters["parts_solved"] = session.last_stats().parts_checked;
+  }
+  state.counters["claims"] = static_cast<double>(claims);
+  state.counters["fresh_check_s"] = fresh_seconds;
+  state.counters["vs_fresh"] = fresh_seconds / session_seconds;
+}
+
 // Args: claims, then offset components (which only Z3 decides) per mille
-// of the components. 1M claims only without offset components: with 1%
-// (5,000 Z3 components at about 50-90 ms each) Check takes minutes there.
+// of the components, then threads (BM_Check). 1M claims only without
+// offset components: with 1% (5,000 Z3 components at about 50-90 ms each)
+// Check takes minutes there.
 BENCHMARK(BM_Monolithic)
     ->ArgsProduct({{1000, 10000, 40000, 100000}, {0, 10}})
     ->Unit(benchmark::kMillisecond)
     ->UseManualTime()
     ->Iterations(1);
 BENCHMARK(BM_Check)
-    ->ArgsProduct({{1000, 10000, 40000, 100000}, {0, 10}})
-    ->Args({1000000, 0})
+    ->ArgsProduct({{1000, 10000, 40000, 100000}, {0, 10}, {1, 0}})
+    ->Args({1000000, 0, 0})
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime()
+    ->Iterations(1);
+BENCHMARK(BM_SessionRecheck)
+    ->Args({40000, 10})
+    ->Args({100000, 10})
     ->Unit(benchmark::kMillisecond)
     ->UseManualTime()
     ->Iterations(1);

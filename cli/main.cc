@@ -37,7 +37,11 @@ ABSL_FLAG(std::string, rounding, "",
           "significant_figures or exact.");
 ABSL_FLAG(int64_t, timeout_ms, 0, "Solver time limit per call, ms (0: none).");
 ABSL_FLAG(int64_t, rlimit, 0, "Z3 resource limit per call (0: none).");
-ABSL_FLAG(int32_t, max_conflicts, 0, "Conflicts to report at most (0: 16).");
+ABSL_FLAG(int32_t, max_conflicts, 0,
+          "Conflicts to report at most per independent part (0: 16).");
+ABSL_FLAG(int32_t, threads, 0,
+          "Independent parts checked at once (0: the machine's cores); the "
+          "report is the same whatever the count.");
 ABSL_FLAG(int32_t, max_repairs, 0,
           "Repairs to report at most (0: 3; negative: none).");
 ABSL_FLAG(std::vector<std::string>, derive, {},
@@ -63,7 +67,7 @@ constexpr char kUsage[] =
     "significant_figures|exact] [--timeout_ms=N] [--rlimit=N] "
     "[--max_conflicts=N] [--max_repairs=N] [--derive=ID,...|all] "
     "[--max_subsets_explored=N] [--diagnosis_ms=N] [--deadline_ms=N] "
-    "FILE...\n"
+    "[--threads=N] FILE...\n"
     "       claimcheck test EXPECTATIONS   (an Expectations text proto)\n"
     "       claimcheck stream [option flags as for check] [FILE]   (JSON "
     "Lines: one ClaimSet per line of FILE or stdin, one CheckReport per "
@@ -104,6 +108,7 @@ bool ApplyFlags(claimcheck::v1::CheckOptions& options) {
   if (absl::GetFlag(FLAGS_diagnosis_ms) > 0) {
     limits.set_diagnosis_ms(absl::GetFlag(FLAGS_diagnosis_ms));
   }
+  if (absl::GetFlag(FLAGS_threads) != 0) options.set_threads(absl::GetFlag(FLAGS_threads));
   claimcheck::v1::Diagnosis& diagnosis = *options.mutable_diagnosis();
   if (absl::GetFlag(FLAGS_max_repairs) != 0) {
     diagnosis.set_max_repairs(absl::GetFlag(FLAGS_max_repairs));
