@@ -4,9 +4,6 @@
 #include <string>
 #include <vector>
 
-#include "google/protobuf/io/coded_stream.h"
-#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
-
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
@@ -15,6 +12,8 @@
 #include "absl/time/clock.h"
 #include "claims/fill.h"
 #include "claims/validate.h"
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "solver/check_internal.h"
 #include "solver/diagnosis/derive.h"
 #include "solver/diagnosis/enumerate.h"
@@ -40,15 +39,15 @@ std::string StoppedDetail(Stopper& stopper) {
                       stopper.Reason());
 }
 
-// The diagnosis of the encoded claims: every minimal conflict of every
-// component (solver/diagnosis/enumerate.h), the cheapest repairs
-// (repair.h), and the bounds the consistent claims imply (derive.h).
 int MaxRepairs(const CheckOptions& options) {
   return options.diagnosis().max_repairs() == 0
              ? kDefaultMaxRepairs
              : options.diagnosis().max_repairs();
 }
 
+// The diagnosis of the encoded claims: every minimal conflict of every
+// component (solver/diagnosis/enumerate.h), the cheapest repairs
+// (repair.h), and the bounds the consistent claims imply (derive.h).
 class Diagnoser {
  public:
   Diagnoser(const CheckRequest& request, z3::context& ctx, Encoding& encoding,

@@ -9,7 +9,10 @@
 // INVALID_INPUT (with every validation issue). A non-OK status means an
 // internal failure only. Every input claim has an entry in report.claims.
 //
-// Thread-safe: each call builds its own Z3 context.
+// Thread-safe: each call builds its own Z3 contexts. Independent parts of
+// one check run on up to options.threads threads (solver/split.h); the
+// report does not depend on the count. For a corpus that grows, see
+// session.h.
 #ifndef CLAIMCHECK_SOLVER_CHECKER_H_
 #define CLAIMCHECK_SOLVER_CHECKER_H_
 
