@@ -57,12 +57,9 @@ Oracle::Oracle(const CheckRequest& request, z3::context& ctx,
       encoding_(encoding),
       entries_(entries),
       scoped_(ctx),
-      whole_(ctx) {
+      whole_params_(ctx) {
   SetEffort(Effort::kFull);
-  for (const z3::expr& h : encoding.hard()) {
-    scoped_.add(h);
-    whole_.add(h);
-  }
+  for (const z3::expr& h : encoding.hard()) scoped_.add(h);
   for (size_t i = 0; i < entries.size(); ++i) {
     entry_of_[entries[i].literal.id()] = static_cast<int>(i);
   }
@@ -90,13 +87,13 @@ void Oracle::SetEffort(Effort effort) {
 void Oracle::SetAttempt(int attempt) {
   const Limits& limits = request_.options().limits();
   const bool bounded = effort_ != Effort::kFull;
-  z3::params params(ctx_);
+  unsigned timeout = 0;
   if (limits.timeout_ms() > 0) {
     // A bounded call's attempts share the call's time limit.
     const int64_t ms =
         bounded ? std::max<int64_t>(1, limits.timeout_ms() / kBoundedAttempts.size())
                 : limits.timeout_ms();
-    params.set("timeout", static_cast<unsigned>(std::min<int64_t>(ms, UINT32_MAX)));
+    timeout = static_cast<unsigned>(std::min<int64_t>(ms, UINT32_MAX));
   }
   unsigned rlimit = limits.rlimit() > 0
                         ? static_cast<unsigned>(
@@ -105,32 +102,39 @@ void Oracle::SetAttempt(int attempt) {
   const unsigned cap = effort_ == Effort::kExplain ? kExplainRlimit
                                                     : kBoundedAttempts[attempt];
   if (bounded && (rlimit == 0 || rlimit > cap)) rlimit = cap;
-  // 0 resets a bound set before.
-  params.set("rlimit", rlimit);
-  // Another seed for another attempt: Z3's search time on a given problem
-  // is heavy-tailed in its random choices.
-  params.set("random_seed", static_cast<unsigned>(attempt));
-  // The scoped solver asserts every atom as relevant: on the seed corpus
-  // its satisfiable checks of large components ran 2-20x faster (measured
-  // with Z3 4.8.12).
-  z3::params scoped = params;
-  scoped.set("relevancy", 0u);
-  scoped_.set(scoped);
-  // The whole-set solver keeps Z3's default relevancy (the formulas of
-  // entries a call does not assume stay out of its search) and uses Z3's
-  // older, simplex-based arithmetic solver: over the seed corpus the CLI
-  // run took 8.0 s this way, 82 s with relevancy 0, and 151 s and 260 s
-  // with the default arithmetic solver at relevancy 0 and 2. On the small
-  // sets of the differential test the default arithmetic solver is the
-  // faster one. Heuristics only: sound and complete either way.
-  z3::params whole = params;
-  whole.set("arith.solver", 2u);
-  whole_.set(whole);
+  // A z3::params copy shares its object: each solver gets one of its own.
+  auto make_params = [&] {
+    z3::params params(ctx_);
+    if (timeout > 0) params.set("timeout", timeout);
+    // 0 resets a bound set before.
+    params.set("rlimit", rlimit);
+    // Another seed for another attempt: Z3's search time on a given
+    // problem is heavy-tailed in its random choices.
+    params.set("random_seed", static_cast<unsigned>(attempt));
+    // Assert every atom as relevant: on the seed corpus the scoped
+    // solver's satisfiable checks of large components ran 2-20x faster, and
+    // the whole-set solver's run of the CLI took 2.5 s against 4.9 s with
+    // Z3's default relevancy (measured with Z3 4.8.12).
+    params.set("relevancy", 0u);
+    return params;
+  };
+  scoped_.set(make_params());
+  // The whole-set solver uses Z3's older, simplex-based arithmetic solver:
+  // over the seed corpus, with every check through that solver, the CLI run
+  // took 82 s this way and 151 s with the default one (6). On the small sets
+  // of the differential test the default is the faster one, which is why
+  // small checks go to the scoped solver. Heuristics only: sound and
+  // complete either way.
+  whole_params_ = make_params();
+  whole_params_.set("arith.solver", 2u);
+  if (whole_.has_value()) whole_->set(whole_params_);
 }
 
 void Oracle::AssertAll() {
-  if (asserted_) return;
-  asserted_ = true;
+  if (whole_.has_value()) return;
+  whole_.emplace(ctx_);
+  whole_->set(whole_params_);
+  for (const z3::expr& h : encoding_.hard()) whole_->add(h);
   std::vector<int> all(entries_.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
   ForEachFormula(
@@ -139,10 +143,10 @@ void Oracle::AssertAll() {
         z3::expr guard = ctx_.bool_const(
             absl::StrCat("definition!", definition_guard_.size()).c_str());
         definition_guard_.emplace(d.id(), guard);
-        whole_.add(z3::implies(guard, d));
+        whole_->add(z3::implies(guard, d));
       },
       [&](int e) {
-        whole_.add(
+        whole_->add(
             z3::implies(entries_[e].literal, entries_[e].encoded.constraint));
       });
 }
@@ -153,7 +157,8 @@ Outcome Oracle::Solve(const std::vector<int>& entries,
                       const std::function<void(const z3::model&)>& on_sat) {
   if (Stopped()) return Outcome::kUnknown;
   const bool whole = static_cast<int>(entries.size()) >= whole_set_min;
-  z3::solver& solver = whole ? whole_ : scoped_;
+  if (whole) AssertAll();
+  z3::solver& solver = whole ? *whole_ : scoped_;
   z3::expr_vector assumptions(ctx_);
   // The scoped solver's formulas, and `extra`, hold for this call only. (A
   // pop forgets what Z3 learnt in its scope: the whole-set solver pushes
@@ -167,7 +172,6 @@ Outcome Oracle::Solve(const std::vector<int>& entries,
     }
   } pop{scope ? &solver : nullptr};
   if (whole) {
-    AssertAll();
     ForEachFormula(
         entries,
         [&](const z3::expr& d) {

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -106,7 +107,9 @@ class Oracle {
   // the ones before. On the seed corpus's large component a satisfiable
   // check took 0.5-7 s asserted afresh, and 5-50 ms after the first this
   // way. The searches beyond the verdict (growing consistent subsets,
-  // repairs) make many large checks that differ in a claim or two.
+  // repairs) make many large checks that differ in a claim or two. 24 lies
+  // between the differential test's sets (about a dozen claims at most) and
+  // those large checks (150 or more); it is not tuned further.
   static constexpr int kWholeSetMin = 24;
   // For tests, which must cover both solvers on small sets too: checks of
   // at least `n` entries go to the whole-set solver from now on (in every
@@ -160,7 +163,7 @@ class Oracle {
   int calls() const { return calls_; }
 
  private:
-  // Asserts every entry and definition behind its literal in whole_, once.
+  // Makes whole_, with every entry and definition behind its literal.
   void AssertAll();
   // Sets Z3's limits and seed for an attempt of a call (0: the first).
   void SetAttempt(int attempt);
@@ -172,8 +175,9 @@ class Oracle {
   Encoding& encoding_;
   const std::vector<Entry>& entries_;
   z3::solver scoped_;
-  z3::solver whole_;
-  bool asserted_ = false;
+  // Made by the first large check (AssertAll).
+  std::optional<z3::solver> whole_;
+  z3::params whole_params_;
   // By the definition's id.
   absl::flat_hash_map<unsigned, z3::expr> definition_guard_;
   absl::flat_hash_map<unsigned, int> entry_of_;
