@@ -10,6 +10,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "solver/diagnosis/repair.h"
+#include "solver/oracle.h"
 
 namespace claimcheck {
 namespace {
@@ -163,7 +164,7 @@ void MergeParts(const CheckRequest& request, const Split& split,
   // or no repairs asked for) leaves the whole with none.
   absl::flat_hash_map<std::string, double> reliability;
   for (const Source& s : set.sources()) {
-    reliability[s.id()] = s.has_reliability() ? s.reliability() : 1.0;
+    reliability[s.id()] = SourceReliability(s);
   }
   std::vector<std::vector<Combined>> lists;
   bool complete = true;

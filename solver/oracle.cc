@@ -374,8 +374,11 @@ std::vector<std::vector<int>> Oracle::Components(
 double Oracle::Reliability(int entry) const {
   const std::string& source =
       request_.claims().claims(entries_[entry].index).provenance().source();
-  const Source& s = encoding_.source(source);
-  return s.has_reliability() ? s.reliability() : 1.0;
+  return SourceReliability(encoding_.source(source));
+}
+
+double SourceReliability(const Source& source) {
+  return source.has_reliability() ? source.reliability() : 1.0;
 }
 
 const std::string& Oracle::ClaimId(int entry) const {

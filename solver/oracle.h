@@ -192,6 +192,9 @@ class Oracle {
   Stopper* stopper_ = nullptr;
 };
 
+// A source's reliability: its own, or 1 when it states none.
+double SourceReliability(const claimcheck::v1::Source& source);
+
 // A wall-clock budget shared by the steps of one diagnosis; also passed
 // once `stopper` (when not null) says stop.
 class Deadline {
