@@ -130,27 +130,77 @@ void Encoding::NoteYearsMentioned(const CheckRequest& request) {
   hint_years_ = {lo, hi};
 }
 
+namespace {
+
+// The publication a claim names one-sidedly, if any: a reference its
+// constraint holds more easily the later the publication is (`latest`:
+// "occurred by the publication", "before the publication") or the earlier
+// ("had not occurred by the publication", "after the publication").
+struct OneSidedUse {
+  std::string source;
+  bool latest;
+};
+
+std::optional<OneSidedUse> OneSided(const Claim& c) {
+  if (c.has_existence() && !c.existence().by().published_of().empty()) {
+    const std::string& source = c.existence().by().published_of();
+    switch (c.existence().state()) {
+      case ExistenceClaim::STATE_OCCURRED:
+        return OneSidedUse{source, true};  // start <= publication
+      case ExistenceClaim::STATE_DID_NOT_OCCUR:
+        return OneSidedUse{source, false};  // !occurs || start > publication
+      default:
+        return std::nullopt;
+    }
+  }
+  if (c.has_date() && c.date().subject().published_of().empty()) {
+    const DateClaim& d = c.date();
+    const Relative* rel = d.has_before()  ? &d.before()
+                          : d.has_after() ? &d.after()
+                                          : nullptr;
+    if (rel != nullptr && !rel->has_offset() &&
+        !rel->reference().published_of().empty()) {
+      // before: subject < publication; after: subject > publication.
+      return OneSidedUse{rel->reference().published_of(), d.has_before()};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 absl::flat_hash_set<std::string> LinkedPublications(const ClaimSet& set) {
-  absl::flat_hash_set<std::string> linked, reported, planned;
+  // By source, whether some constraint leans on its publication being late
+  // (reported tense, "by the publication") and whether some leans on it
+  // being early (planned tense, "after the publication").
+  absl::flat_hash_set<std::string> linked, late, early;
   for (const Claim& c : set.claims()) {
-    // Every publication a claim names is linked.
     std::vector<std::string> mentioned;
     CollectPublications(c, mentioned);
+    if (std::optional<OneSidedUse> use = OneSided(c)) {
+      (use->latest ? late : early).insert(use->source);
+      // The one-sided mention is the claim's only one (a subject or an
+      // offset would be another, and would have ruled it out above).
+      auto it = std::find(mentioned.begin(), mentioned.end(), use->source);
+      if (it != mentioned.end()) mentioned.erase(it);
+    }
+    // Any other mention is two-sided (a gap, a period, an offset, the
+    // publication as a subject): the date stays a variable.
     linked.insert(mentioned.begin(), mentioned.end());
     const Modality mod = c.provenance().modality();
     if (mod == MODALITY_PLANNED) {
-      planned.insert(c.provenance().source());
+      early.insert(c.provenance().source());
     } else if (mod == MODALITY_UNSPECIFIED || mod == MODALITY_REPORTED) {
-      reported.insert(c.provenance().source());
+      late.insert(c.provenance().source());
     }
   }
-  for (const std::string& s : reported) {
-    if (planned.contains(s)) linked.insert(s);
+  for (const std::string& s : late) {
+    if (early.contains(s)) linked.insert(s);
   }
   return linked;
 }
 
-z3::expr Encoding::PublishedForTense(const std::string& id, bool latest) {
+z3::expr Encoding::PublishedOneSided(const std::string& id, bool latest) {
   if (publication_linked_.contains(id)) return Published(id);
   const Source& s = *sources_.at(id);
   const int64_t retrieved = CalendarDateInterval(s.retrieved())->last;
@@ -352,6 +402,18 @@ Span Encoding::Resolve(const TimeRef& ref) {
     if (span.fixed) span.fixed->first = span.fixed->last;
   }
   return span;
+}
+
+Span Encoding::ResolveOneSided(const TimeRef& ref, bool latest) {
+  const std::string& id = ref.published_of();
+  if (id.empty() || publication_linked_.contains(id)) return Resolve(ref);
+  const z3::expr day = PublishedOneSided(id, latest);
+  const int64_t d = day.get_numeral_int64();
+  return Span{day, day,
+              absl::StrCat("the publication of '", id, "' (",
+                           latest ? "at the latest " : "at the earliest ",
+                           FormatDay(d), ")"),
+              DayInterval{d, d}, ""};
 }
 
 z3::expr_vector Encoding::TakeSideConstraints() {

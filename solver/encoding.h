@@ -42,10 +42,16 @@ struct Axiom {
 // The amount settings (rounding, tolerances) a check's options ask for.
 AmountSettings AmountSettingsFor(const claimcheck::v1::CheckOptions& options);
 
-// The publications whose dates are solver variables: those a claim names
-// (published_of anywhere in it), and those of sources with both reported and
-// planned claims, whose tense binding must agree. Any other publication is a
-// constant for tense binding (its extreme day), which is exact.
+// The publications whose dates are solver variables. A claim's constraint
+// may lean on a publication one way: it holds more easily the later the
+// publication is (a reported claim's tense binding, "occurred by the
+// publication", "before the publication", with no offset) or the earlier (a
+// planned claim's binding, "had not occurred by the publication", "after
+// the publication"). A publication all of whose uses lean the same way can
+// take its extreme day, so it is a constant there, which is exact: the
+// claims of one article then share no variable through it. The others are
+// linked: those named two-sidedly (a gap, a period, an offset, a date claim
+// about the publication itself) and those leaned on both ways.
 absl::flat_hash_set<std::string> LinkedPublications(
     const claimcheck::v1::ClaimSet& set);
 
@@ -72,15 +78,16 @@ class Encoding {
 
   // The span a reference names, with its endpoint applied.
   Span Resolve(const claimcheck::v1::TimeRef& ref);
+  // As Resolve, for a reference used one-sidedly (LinkedPublications): an
+  // unlinked publication is its latest possible day (`latest`) or its
+  // earliest, a fixed span.
+  Span ResolveOneSided(const claimcheck::v1::TimeRef& ref, bool latest);
   Span EventSpan(const std::string& event_id);
   z3::expr Published(const std::string& source_id);
-  // The publication date as tense binding sees it. When no claim refers to
-  // the source's publication and its claims bind it one way only (all
-  // reported, or all planned), the variable can take its extreme value, so
-  // the constant is returned: the latest possible day for reported claims
-  // (`latest`), the earliest for planned ones. Exact, and it keeps the
-  // claims of one source from all sharing a variable.
-  z3::expr PublishedForTense(const std::string& source_id, bool latest);
+  // The publication date as a one-sided use sees it (LinkedPublications):
+  // the variable when the publication is linked, else its latest possible
+  // day (`latest`) or its earliest.
+  z3::expr PublishedOneSided(const std::string& source_id, bool latest);
   z3::expr MeasureValue(const std::string& measure_id);
   // Whether the event occurs.
   z3::expr Occurs(const std::string& event_id);
@@ -173,7 +180,7 @@ class Encoding {
   absl::flat_hash_map<std::string, const claimcheck::v1::Measure*> measures_;
   absl::flat_hash_map<std::string, std::pair<z3::expr, z3::expr>> event_vars_;
   absl::flat_hash_map<std::string, z3::expr> published_vars_;
-  // Sources whose publication must stay a variable (see PublishedForTense).
+  // Sources whose publication must stay a variable (LinkedPublications).
   absl::flat_hash_set<std::string> publication_linked_;
   absl::flat_hash_map<std::string, z3::expr> measure_vars_;
 };

@@ -123,7 +123,8 @@ class Touches {
     std::vector<int> out;
     auto ref = [&](const TimeRef& r) {
       if (r.has_event()) out.push_back(ids_.EventNode(r.event()));
-      if (!r.published_of().empty()) {
+      // An unlinked publication is a constant (LinkedPublications).
+      if (!r.published_of().empty() && linked_.contains(r.published_of())) {
         out.push_back(ids_.PublicationNode(r.published_of()));
       }
     };
@@ -352,14 +353,23 @@ class GroupSolver {
     return Term{it->second};
   }
 
-  // As Encoding::PublishedForTense.
-  Term PublishedForTense(const std::string& id, bool latest) {
+  // As Encoding::PublishedOneSided.
+  Term PublishedOneSided(const std::string& id, bool latest) {
     if (linked_.contains(id)) return Published(id);
     const Source& s = *sources_.at(id);
     const int64_t retrieved = CalendarDateInterval(s.retrieved())->last;
     if (!s.has_published()) return Const(latest ? retrieved : MinDay());
     const DayInterval p = *DateSpecInterval(s.published());
     return Const(latest ? std::min(p.last, retrieved) : p.first);
+  }
+
+  // As Encoding::ResolveOneSided.
+  Span ResolveOneSided(const TimeRef& ref, bool latest) {
+    if (ref.published_of().empty() || linked_.contains(ref.published_of())) {
+      return Resolve(ref);
+    }
+    const Term p = PublishedOneSided(ref.published_of(), latest);
+    return {p, p};
   }
 
   // As Encoding::Resolve.
@@ -402,7 +412,9 @@ class GroupSolver {
     }
     const bool before = d.has_before();
     const Relative& rel = before ? d.before() : d.after();
-    const Span reference = Resolve(rel.reference());
+    const Span reference = rel.has_offset()
+                               ? Resolve(rel.reference())
+                               : ResolveOneSided(rel.reference(), before);
     if (rel.has_offset()) {
       if (before) {
         AddGap(subject, reference, rel.offset());
@@ -471,7 +483,7 @@ class GroupSolver {
       case MODALITY_REPORTED:
         if (subject) occurs_.insert(*subject);
         for (const std::string& e : named) {
-          const Term pub = PublishedForTense(source, true);
+          const Term pub = PublishedOneSided(source, true);
           const Term last = EventSpan(e).last;
           auto [it, inserted] = bound_if_occurs_.try_emplace(e);
           if (inserted) bound_if_occurs_order_.push_back(e);
@@ -479,7 +491,7 @@ class GroupSolver {
         }
         break;
       case MODALITY_PLANNED:
-        if (subject) Less(PublishedForTense(source, false), EventSpan(*subject).first);
+        if (subject) Less(PublishedOneSided(source, false), EventSpan(*subject).first);
         break;
       case MODALITY_CANCELLED:
         if (subject) not_occurs_.insert(*subject);

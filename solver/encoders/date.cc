@@ -100,7 +100,10 @@ Encoded EncodeDate(const Claim& claim, Encoding& encoding) {
 
   const bool before = date.has_before();
   const claimcheck::v1::Relative& rel = before ? date.before() : date.after();
-  const Span reference = encoding.Resolve(rel.reference());
+  // Without an offset the reference is a one-sided bound.
+  const Span reference =
+      rel.has_offset() ? encoding.Resolve(rel.reference())
+                       : encoding.ResolveOneSided(rel.reference(), before);
   const char* word = before ? "before" : "after";
   if (rel.has_offset()) {
     const Unit unit = LookupUnit(rel.offset().unit());

@@ -17,7 +17,7 @@ Encoded EncodeExistence(const Claim& claim, Encoding& encoding) {
     case ExistenceClaim::STATE_OCCURRED:
       out.forces = absl::StrCat(event.name, ": occurred");
       if (c.has_by()) {
-        const Span by = encoding.Resolve(c.by());
+        const Span by = encoding.ResolveOneSided(c.by(), /*latest=*/true);
         out.constraint = occurs && event.first <= by.last;
         absl::StrAppend(&out.forces, " by ", by.name);
       }
@@ -26,7 +26,7 @@ Encoded EncodeExistence(const Claim& claim, Encoding& encoding) {
       out.constraint = !occurs;
       out.forces = absl::StrCat(event.name, ": did not occur");
       if (c.has_by()) {
-        const Span by = encoding.Resolve(c.by());
+        const Span by = encoding.ResolveOneSided(c.by(), /*latest=*/false);
         out.constraint = !occurs || event.first > by.last;
         absl::StrAppend(&out.forces, " by ", by.name);
       }

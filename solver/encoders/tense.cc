@@ -104,7 +104,7 @@ void BindTense(const Claim& claim, Encoding& encoding, Encoded& encoded) {
         encoded.constraint =
             encoded.constraint &&
             z3::implies(encoding.Occurs(e),
-                        span.last <= encoding.PublishedForTense(p.source(), true));
+                        span.last <= encoding.PublishedOneSided(p.source(), true));
         if (!subject || e != *subject) continue;
         DirectBound b{absl::StrCat("event:", e), span.name,
                       absl::StrCat("reported as past by '", p.source(),
@@ -121,7 +121,7 @@ void BindTense(const Claim& claim, Encoding& encoding, Encoded& encoded) {
       const Span span = encoding.EventSpan(*subject);
       encoded.constraint =
           encoded.constraint &&
-          span.first > encoding.PublishedForTense(p.source(), false);
+          span.first > encoding.PublishedOneSided(p.source(), false);
       break;
     }
     case MODALITY_CANCELLED:

@@ -52,6 +52,35 @@ TEST(SplitTest, IndependentConflictsAreCheckedAsParts) {
   EXPECT_THAT(report.claims(3).conflicts(), ElementsAre(1));
 }
 
+TEST(SplitTest, OneSidedPublicationDoesNotJoinParts) {
+  // "g occurred by s's publication" leans on it the way the reported
+  // claims of s do: the publication is a constant, not a variable shared by
+  // every claim of s (LinkedPublications), so the conflicts stay apart.
+  const std::string by_publication =
+      "claims { id: \"x\" provenance { source: \"s\" } existence { event: "
+      "\"g\" state: STATE_OCCURRED by { published_of: \"s\" } } }\n";
+  CheckStats stats;
+  const CheckReport report =
+      CheckWithStats(Request(TwoConflicts() + by_publication), stats);
+  EXPECT_EQ(stats.parts, 3);
+  EXPECT_EQ(report.verdict(), VERDICT_INCONSISTENT);
+  EXPECT_THAT(ConflictSets(report),
+              ElementsAre(std::set<std::string>{"a", "b"},
+                          std::set<std::string>{"c", "d"}));
+  EXPECT_EQ(report.claims(4).status(), CLAIM_STATUS_CONSISTENT);
+
+  // Leaned on the other way too ("had not occurred by it"), it is shared.
+  const std::string not_by_publication =
+      "claims { id: \"y\" provenance { source: \"s\" } existence { event: "
+      "\"h\" state: STATE_DID_NOT_OCCUR by { published_of: \"s\" } } }\n";
+  const CheckReport linked = CheckWithStats(
+      Request(TwoConflicts() + by_publication + not_by_publication), stats);
+  EXPECT_EQ(stats.parts, 1);
+  EXPECT_THAT(ConflictSets(linked),
+              ElementsAre(std::set<std::string>{"a", "b"},
+                          std::set<std::string>{"c", "d"}));
+}
+
 TEST(SplitTest, RepairsCombineOneRepairOfEachPart) {
   const CheckReport report = MustCheck(Request(TwoConflicts()));
   // Dropping b and c (0.5 each) is cheapest; then one of them with the

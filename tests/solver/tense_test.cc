@@ -16,6 +16,14 @@ std::string PublishedWithin(const std::string& id, const std::string& source,
          source + "\" } within { " + dates + " } } }\n";
 }
 
+// "`event` occurred (or did not) by the publication of `by`", told by "s".
+std::string ExistsBy(const std::string& id, const std::string& event,
+                     const std::string& state, const std::string& by) {
+  return "claims { id: \"" + id + "\" provenance { source: \"s\" } existence { " +
+         "event: \"" + event + "\" state: " + state + " by { published_of: \"" +
+         by + "\" } } }\n";
+}
+
 const CheckCase kCases[] = {
     {"ReportedBeforePublication",
      Within("a", "e", Dates(Day(2014, 6, 10)), "p2014"), VERDICT_CONSISTENT},
@@ -45,6 +53,30 @@ const CheckCase kCases[] = {
      VERDICT_CONSISTENT},
     {"PublicationAfterRetrieval", PublishedWithin("b", "s", Dates(Day(2027))),
      VERDICT_INCONSISTENT, {{"b"}}},
+    // A publication every claim leans on one way is a constant
+    // (LinkedPublications); the verdicts are those of the variable.
+    // Occurred by p2014's publication (12 June 2014), but in 2015.
+    {"OccurredByPublicationOneSided",
+     ExistsBy("a", "e", "STATE_OCCURRED", "p2014") +
+         Within("b", "e", Dates(Day(2015)), "ref"),
+     VERDICT_INCONSISTENT, {{"a", "b"}}},
+    {"OccurredByPublicationBeforeIt",
+     ExistsBy("a", "e", "STATE_OCCURRED", "p2014") +
+         Within("b", "e", Dates(Day(2014, 5)), "ref"),
+     VERDICT_CONSISTENT},
+    // s's own reported claim has e over by s's publication, which its
+    // "had not occurred by the publication" contradicts: leaned on both
+    // ways, the publication stays a variable.
+    {"DidNotOccurByOwnPublicationLinked",
+     ExistsBy("a", "e", "STATE_DID_NOT_OCCUR", "s") +
+         Within("b", "e", Dates(Day(2011))),
+     VERDICT_INCONSISTENT, {{"a", "b"}}},
+    // Told by another source, e in 2011 is consistent with s's claim: s's
+    // publication may be in 2010.
+    {"DidNotOccurByPublicationOneSided",
+     ExistsBy("a", "e", "STATE_DID_NOT_OCCUR", "s") +
+         Within("b", "e", Dates(Day(2011)), "ref"),
+     VERDICT_CONSISTENT},
 };
 
 class TenseTest : public ::testing::TestWithParam<CheckCase> {};
