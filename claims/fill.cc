@@ -6,6 +6,7 @@
 #include "absl/strings/str_join.h"
 #include "claims/amount.h"
 #include "claims/calendar.h"
+#include "claims/fields.h"
 #include "claims/normalize.h"
 
 namespace claimcheck {
@@ -17,6 +18,10 @@ using claimcheck::v1::DateSpec;
 using claimcheck::v1::Issue;
 using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
+
+// An Amount or DateSpec given only as text.
+bool IsPhrase(const Amount& a) { return a.value().empty() && !a.text().empty(); }
+bool IsPhrase(const DateSpec& d) { return !d.has_start() && !d.text().empty(); }
 
 class Filler {
  public:
@@ -43,7 +48,7 @@ class Filler {
   }
 
   void FillAmount(Amount& a, const std::string& path) {
-    if (!a.value().empty() || a.text().empty()) return;
+    if (!IsPhrase(a)) return;
     // Gap amounts and date offsets are durations; the rest quantities.
     const bool duration = path.find("gap.") != std::string::npos ||
                           path.find(".offset") != std::string::npos;
@@ -80,7 +85,7 @@ class Filler {
   }
 
   void FillDate(DateSpec& d, const std::string& path) {
-    if (d.has_start() || d.text().empty()) return;
+    if (!IsPhrase(d)) return;
     absl::StatusOr<NormalizedDate> n = NormalizeDate(d.text());
     if (!n.ok()) {
       Add(claimcheck::v1::SEVERITY_ERROR, path, std::string(n.status().message()));
@@ -133,6 +138,16 @@ class Filler {
 };
 
 }  // namespace
+
+bool HasPhrases(const claimcheck::v1::ClaimSet& set) {
+  bool any = false;
+  for (const Claim& claim : set.claims()) {
+    ForEachAmount(claim, [&](const Amount& a) { any |= IsPhrase(a); });
+    ForEachDateSpec(claim, [&](const DateSpec& d) { any |= IsPhrase(d); });
+    if (any) return true;
+  }
+  return false;
+}
 
 std::vector<Issue> FillPhrases(claimcheck::v1::ClaimSet& set) {
   return Filler().Run(set);

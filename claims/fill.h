@@ -16,6 +16,10 @@ namespace claimcheck {
 // relative date such as "last year" must be stated as a RelativePeriod).
 std::vector<claimcheck::v1::Issue> FillPhrases(claimcheck::v1::ClaimSet& set);
 
+// Whether FillPhrases would fill anything: a caller can skip copying a
+// request that has no phrases (most have none).
+bool HasPhrases(const claimcheck::v1::ClaimSet& set);
+
 }  // namespace claimcheck
 
 #endif  // CLAIMCHECK_CLAIMS_FILL_H_

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "claims/fields.h"
 
 namespace claimcheck {
 namespace {
@@ -61,32 +62,6 @@ Encoding::Encoding(z3::context& ctx, const CheckRequest& request)
   AddSourceAxioms(set);
   AddMeasureAxioms(set);
 }
-
-namespace {
-
-// Every "published_of" set anywhere inside `m`.
-void CollectPublications(const google::protobuf::Message& m,
-                         std::vector<std::string>& out) {
-  const google::protobuf::Reflection* r = m.GetReflection();
-  std::vector<const google::protobuf::FieldDescriptor*> fields;
-  r->ListFields(m, &fields);
-  for (const auto* f : fields) {
-    if (f->name() == "published_of") {
-      out.push_back(r->GetString(m, f));
-    } else if (f->cpp_type() ==
-               google::protobuf::FieldDescriptor::CPPTYPE_MESSAGE) {
-      if (f->is_repeated()) {
-        for (int i = 0; i < r->FieldSize(m, f); ++i) {
-          CollectPublications(r->GetRepeatedMessage(m, f, i), out);
-        }
-      } else {
-        CollectPublications(r->GetMessage(m, f), out);
-      }
-    }
-  }
-}
-
-}  // namespace
 
 namespace {
 
@@ -176,7 +151,9 @@ absl::flat_hash_set<std::string> LinkedPublications(const ClaimSet& set) {
   absl::flat_hash_set<std::string> linked, late, early;
   for (const Claim& c : set.claims()) {
     std::vector<std::string> mentioned;
-    CollectPublications(c, mentioned);
+    ForEachTimeRef(c, [&](const TimeRef& r) {
+      if (!r.published_of().empty()) mentioned.push_back(r.published_of());
+    });
     if (std::optional<OneSidedUse> use = OneSided(c)) {
       (use->latest ? late : early).insert(use->source);
       // The one-sided mention is the claim's only one (a subject or an
