@@ -56,7 +56,7 @@ Oracle::Oracle(const CheckRequest& request, z3::context& ctx,
       ctx_(ctx),
       encoding_(encoding),
       entries_(entries),
-      scoped_(ctx),
+      scoped_(ctx, z3::solver::simple()),
       whole_params_(ctx) {
   SetEffort(Effort::kFull);
   for (const z3::expr& h : encoding.hard()) scoped_.add(h);
@@ -132,7 +132,7 @@ void Oracle::SetAttempt(int attempt) {
 
 void Oracle::AssertAll() {
   if (whole_.has_value()) return;
-  whole_.emplace(ctx_);
+  whole_.emplace(ctx_, z3::solver::simple());
   whole_->set(whole_params_);
   for (const z3::expr& h : encoding_.hard()) whole_->add(h);
   std::vector<int> all(entries_.size());

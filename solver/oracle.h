@@ -174,6 +174,12 @@ class Oracle {
   z3::context& ctx_;
   Encoding& encoding_;
   const std::vector<Entry>& entries_;
+  // Both are Z3's simple solver: its incremental SMT core without the
+  // default solver's tactic front end, which checks under assumptions never
+  // use. With Z3 4.8.12 the default solver's first check cost 2.8-3.5 ms
+  // and each change of its params 0.7-1.1 ms, against 0.24-0.31 ms and
+  // 0.02 ms (prof/z3micro-style measurement, one claim); the diagnosis of a
+  // two-claim part took 14 ms against 3.7 ms.
   z3::solver scoped_;
   // Made by the first large check (AssertAll).
   std::optional<z3::solver> whole_;
