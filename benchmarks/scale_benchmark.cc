@@ -32,6 +32,7 @@
 #include "benchmark/benchmark.h"
 #include "benchmarks/synthetic.h"
 #include "proto/claimcheck.pb.h"
+#include "solver/allocator.h"
 #include "solver/checker.h"
 #include "solver/session.h"
 #include "solver/encoders/encoder.h"
@@ -291,4 +292,13 @@ BENCHMARK(BM_SessionRecheck)
 }  // namespace
 }  // namespace claimcheck::benchmarks
 
-BENCHMARK_MAIN();
+// BENCHMARK_MAIN, with the allocator set up as in the CLI and the server
+// (solver/allocator.h), for the baseline too.
+int main(int argc, char** argv) {
+  claimcheck::TuneAllocator();
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -23,6 +23,7 @@
 #include "grpcpp/grpcpp.h"
 #include "proto/claimcheck_service.grpc.pb.h"
 #include "service/server.h"
+#include "solver/allocator.h"
 #include "solver/checker.h"
 
 namespace {
@@ -239,6 +240,7 @@ void BM_CheckOverGrpc(benchmark::State& state) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  claimcheck::TuneAllocator();
   // --iterations=N, taken out before the benchmark library sees the flags.
   int kept = 1;
   for (int i = 1; i < argc; ++i) {

@@ -29,6 +29,7 @@
 #include "google/protobuf/text_format.h"
 #include "cli/report_text.h"
 #include "google/protobuf/util/json_util.h"
+#include "solver/allocator.h"
 #include "solver/checker.h"
 
 ABSL_FLAG(std::string, format, "text", "Report format: text or json.");
@@ -311,6 +312,7 @@ int RunStream(const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  claimcheck::TuneAllocator();
   absl::SetProgramUsageMessage(kUsage);
   std::vector<char*> args = absl::ParseCommandLine(argc, argv);
   const std::string format = absl::GetFlag(FLAGS_format);

@@ -19,6 +19,7 @@
 #include "absl/flags/usage.h"
 #include "absl/time/time.h"
 #include "service/server.h"
+#include "solver/allocator.h"
 
 ABSL_FLAG(std::string, address, "127.0.0.1",
           "Host to listen on (loopback by default; 0.0.0.0 or :: for all).");
@@ -36,6 +37,7 @@ ABSL_FLAG(int, shutdown_grace_ms, 5000,
           "they are cancelled.");
 
 int main(int argc, char** argv) {
+  claimcheck::TuneAllocator();
   absl::SetProgramUsageMessage(
       "claimcheck_server [--address=HOST] [--port=N] [--max_message_bytes=N] "
       "[--max_claims=N] [--max_concurrent_checks=N] [--shutdown_grace_ms=N]");
