@@ -24,10 +24,22 @@ struct CheckStats {
   int parts_reused = 0;      // of which taken from the cache
 };
 
+// Small parts of a check share a Z3 context, this many consecutive parts
+// (and claims) at most per context.
+constexpr int kZ3BatchParts = 64;
+constexpr int kZ3BatchClaims = 128;
+// For tests, which must cover batches of every size: from now on, in every
+// check (kZ3BatchParts, kZ3BatchClaims restore the defaults).
+void SetZ3BatchForTesting(int parts, int claims);
+
 // Reports of parts, by their request. A part's report is a function of its
 // request alone (its claims, their events, measures and sources, and the
 // options) unless a wall-clock limit or a stop cut it short, and such
-// reports are not stored. Used from one thread at a time.
+// reports are not stored. One proviso: where Z3 may answer either way (which
+// of several minimal conflicts a core leads to first, which background facts
+// an explanation names), the context a part shares with the parts before it
+// in its batch may sway the answer, so a part re-checked in another batch
+// can differ there; its verdict cannot. Used from one thread at a time.
 class PartCache {
  public:
   const claimcheck::v1::CheckReport* Find(const std::string& key);
