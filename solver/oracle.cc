@@ -32,15 +32,31 @@ Limit ClassifyLimit(const std::string& reason, const Limits& limits,
   return LIMIT_SOLVER_INCOMPLETE;
 }
 
-void CollectConstants(const z3::expr& e, absl::flat_hash_set<std::string>& names,
+// Through Z3's C API: the C++ API's expr for each argument costs a
+// reference count and an error check per node, and this walk visits every
+// node of every claim's formula and definitions (on two-claim parts it took
+// 11% of a check that way).
+void CollectConstants(Z3_context c, Z3_ast a,
+                      absl::flat_hash_set<std::string>& names,
                       absl::flat_hash_set<unsigned>& seen) {
-  if (!seen.insert(e.id()).second || !e.is_app()) return;
-  if (e.is_const() && !e.is_numeral() && !e.is_true() && !e.is_false()) {
-    names.insert(e.decl().name().str());
+  if (!seen.insert(Z3_get_ast_id(c, a)).second ||
+      Z3_get_ast_kind(c, a) != Z3_APP_AST) {
     return;
   }
-  for (unsigned i = 0; i < e.num_args(); ++i) {
-    CollectConstants(e.arg(i), names, seen);
+  Z3_app app = Z3_to_app(c, a);
+  const unsigned n = Z3_get_app_num_args(c, app);
+  if (n == 0) {
+    Z3_func_decl decl = Z3_get_app_decl(c, app);
+    if (Z3_get_decl_kind(c, decl) == Z3_OP_UNINTERPRETED) {
+      Z3_symbol name = Z3_get_decl_name(c, decl);
+      names.insert(Z3_get_symbol_kind(c, name) == Z3_STRING_SYMBOL
+                       ? std::string(Z3_get_symbol_string(c, name))
+                       : absl::StrCat(Z3_get_symbol_int(c, name)));
+    }
+    return;
+  }
+  for (unsigned i = 0; i < n; ++i) {
+    CollectConstants(c, Z3_get_app_arg(c, app, i), names, seen);
   }
 }
 
@@ -306,9 +322,9 @@ bool Oracle::HoldsIn(int entry, const z3::model& model) const {
 std::vector<std::string> Oracle::ConstantsOf(int entry) const {
   absl::flat_hash_set<std::string> names;
   absl::flat_hash_set<unsigned> seen;
-  CollectConstants(entries_[entry].encoded.constraint, names, seen);
+  CollectConstants(ctx_, entries_[entry].encoded.constraint, names, seen);
   for (const z3::expr& d : entries_[entry].encoded.definitions) {
-    CollectConstants(d, names, seen);
+    CollectConstants(ctx_, d, names, seen);
   }
   std::vector<std::string> out(names.begin(), names.end());
   std::sort(out.begin(), out.end());
