@@ -93,7 +93,21 @@ void CollectYears(const google::protobuf::Message& m, int* lo, int* hi) {
 
 void Encoding::NoteYearsMentioned(const CheckRequest& request) {
   int lo = kMaxYear, hi = kMinYear;
-  CollectYears(request.claims(), &lo, &hi);
+  // The claims' years, their events' and measures', and the dates of the
+  // sources whose publication day is a variable (publication_linked_; the
+  // others' are constants, whose years need no projection). Every source's
+  // dates would stretch the window of claims about the 1950s to the
+  // present: on 200 two-claim parts of the kind the scale benchmark leaves
+  // to Z3, about 3.6 times the hints, and 6.67 against 4.56 billion
+  // instructions for the check (callgrind; the seed corpus's report is the
+  // same either way).
+  const ClaimSet& set = request.claims();
+  for (const Claim& c : set.claims()) CollectYears(c, &lo, &hi);
+  for (const Event& e : set.events()) CollectYears(e, &lo, &hi);
+  for (const Measure& m : set.measures()) CollectYears(m, &lo, &hi);
+  for (const Source& s : set.sources()) {
+    if (publication_linked_.contains(s.id())) CollectYears(s, &lo, &hi);
+  }
   if (lo > hi) return;  // no dates at all
   // Pad by the largest year gap likely in the claims, and keep the window
   // to a few centuries: hints cost one constraint per year per projection.
