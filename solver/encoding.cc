@@ -31,7 +31,7 @@ AmountSettings AmountSettingsFor(const CheckOptions& options) {
   return settings;
 }
 
-Encoding::Encoding(z3::context& ctx, const CheckRequest& request)
+Encoding::Encoding(z3::context& ctx, const CheckRequest& request, Use use)
     : ctx_(ctx), hard_(ctx), side_(ctx) {
   settings_ = AmountSettingsFor(request.options());
   const ClaimSet& set = request.claims();
@@ -58,7 +58,7 @@ Encoding::Encoding(z3::context& ctx, const CheckRequest& request)
     measure_order_.push_back(m.id());
   }
   publication_linked_ = LinkedPublications(set);
-  NoteYearsMentioned(request);
+  if (use == Use::kSolve) NoteYearsMentioned(request);
   AddSourceAxioms(set);
   AddMeasureAxioms(set);
 }

@@ -57,7 +57,14 @@ absl::flat_hash_set<std::string> LinkedPublications(
 
 class Encoding {
  public:
-  Encoding(z3::context& ctx, const claimcheck::v1::CheckRequest& request);
+  // What an encoding is for. kSolve: checks. kStructure: only which
+  // constants each claim's formulas mention (solver/split.h), so year
+  // projections leave out their order-encoding hints, which mention no
+  // constant the projection does not (its day and year) and were most of
+  // the split's work on parts of a few claims.
+  enum class Use { kSolve, kStructure };
+  Encoding(z3::context& ctx, const claimcheck::v1::CheckRequest& request,
+           Use use = Use::kSolve);
 
   z3::context& ctx() { return ctx_; }
   const AmountSettings& amount_settings() const { return settings_; }

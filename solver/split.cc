@@ -72,7 +72,7 @@ Split SplitIndependent(const CheckRequest& request) {
   const ClaimSet& set = request.claims();
   Split split;
   z3::context ctx;
-  Encoding encoding(ctx, request);
+  Encoding encoding(ctx, request, Encoding::Use::kStructure);
   std::vector<Entry> entries;
   for (int i = 0; i < set.claims_size(); ++i) {
     std::optional<Encoded> encoded = EncodeClaim(set.claims(i), encoding);
