@@ -22,12 +22,18 @@ class Validator {
 
   std::vector<Issue> Run() {
     ValidateOptions();
+    source_ids_.reserve(set_.sources_size());
+    event_ids_.reserve(set_.events_size());
+    measure_ids_.reserve(set_.measures_size());
+    measures_.reserve(set_.measures_size());
     for (int i = 0; i < set_.sources_size(); ++i) ValidateSource(set_.sources(i));
     for (int i = 0; i < set_.events_size(); ++i) ValidateEvent(set_.events(i));
     for (int i = 0; i < set_.measures_size(); ++i) {
       ValidateMeasure(set_.measures(i));
     }
-    absl::flat_hash_map<std::string, int> claim_ids;  // id -> first index
+    // Keys view the request's own strings, which outlive the validator.
+    absl::flat_hash_map<absl::string_view, int> claim_ids;  // id -> first index
+    claim_ids.reserve(set_.claims_size());
     for (int i = 0; i < set_.claims_size(); ++i) {
       const Claim& claim = set_.claims(i);
       const std::string id =
@@ -111,7 +117,7 @@ class Validator {
   }
 
   void CheckId(absl::string_view what, const std::string& id,
-               absl::flat_hash_set<std::string>* seen) {
+               absl::flat_hash_set<absl::string_view>* seen) {
     if (IdTooLong(what, id)) return;
     if (id.empty()) {
       Error(id, absl::StrCat(what, ".id"), absl::StrCat(what, " has no id"));
@@ -581,8 +587,9 @@ class Validator {
   const ClaimSet& set_;
   const CheckOptions& options_;
   std::vector<Issue> issues_;
-  absl::flat_hash_set<std::string> source_ids_, event_ids_, measure_ids_;
-  absl::flat_hash_map<std::string, const Measure*> measures_;
+  // Keys view the request's own strings.
+  absl::flat_hash_set<absl::string_view> source_ids_, event_ids_, measure_ids_;
+  absl::flat_hash_map<absl::string_view, const Measure*> measures_;
 };
 
 }  // namespace
