@@ -32,7 +32,7 @@ AmountSettings AmountSettingsFor(const CheckOptions& options) {
 }
 
 Encoding::Encoding(z3::context& ctx, const CheckRequest& request, Use use)
-    : ctx_(ctx), hard_(ctx), side_(ctx) {
+    : ctx_(ctx), use_(use), hard_(ctx), side_(ctx) {
   settings_ = AmountSettingsFor(request.options());
   const ClaimSet& set = request.claims();
   for (const Source& s : set.sources()) sources_[s.id()] = &s;
@@ -443,6 +443,13 @@ const Encoding::Projection& Encoding::Project(const z3::expr& day,
   auto& cache = month ? months_ : years_;
   auto it = cache.find(day.id());
   if (it != cache.end()) return it->second;
+  if (use_ == Use::kStructure) {
+    // Only the constants (see Use): the value, and the day it projects.
+    z3::expr value = FreshInt(month ? "month" : "year");
+    if (month) month_parts_.emplace(day.id(), MonthParts{value, value});
+    return cache.emplace(day.id(), Projection{value, value == day})
+        .first->second;
+  }
   if (!month) {
     // y = year(day) exactly, with n = y - 1 and the quotients of n by 4, 100
     // and 400 as integers bounded linearly (no div terms): Jan 1 of y is

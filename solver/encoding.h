@@ -58,10 +58,12 @@ absl::flat_hash_set<std::string> LinkedPublications(
 class Encoding {
  public:
   // What an encoding is for. kSolve: checks. kStructure: only which
-  // constants each claim's formulas mention (solver/split.h), so year
-  // projections leave out their order-encoding hints, which mention no
-  // constant the projection does not (its day and year) and were most of
-  // the split's work on parts of a few claims.
+  // constants each claim's formulas mention (solver/split.h), so a year or
+  // month projection's definition only ties its value to its day, without
+  // the calendar arithmetic (and the year hints) between them: those
+  // mention no constant shared with anything else, and they were most of
+  // the split's work (64% of it on 1M claims with 5,000 Z3-only parts).
+  // Such formulas are not to be solved.
   enum class Use { kSolve, kStructure };
   Encoding(z3::context& ctx, const claimcheck::v1::CheckRequest& request,
            Use use = Use::kSolve);
@@ -147,6 +149,7 @@ class Encoding {
   void NoteYearsMentioned(const claimcheck::v1::CheckRequest& request);
 
   z3::context& ctx_;
+  Use use_;
   AmountSettings settings_;
   // A projection made once per day expression, reused by every claim that
   // needs it; its definition joins each such claim's side constraints.
