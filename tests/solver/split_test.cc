@@ -143,6 +143,9 @@ TEST(SplitTest, SameReportWhateverTheThreadCount) {
   const std::pair<int, int> batches[] = {
       {1, kZ3BatchClaims}, {3, kZ3BatchClaims}, {kZ3BatchParts, 5},
       {kZ3BatchParts, kZ3BatchClaims}};
+  struct RestoreBatches {
+    ~RestoreBatches() { SetZ3BatchForTesting(kZ3BatchParts, kZ3BatchClaims); }
+  } restore;  // also when an assertion below ends the test
   std::string first;
   for (const auto& [parts, claims] : batches) {
     SetZ3BatchForTesting(parts, claims);
@@ -163,7 +166,6 @@ TEST(SplitTest, SameReportWhateverTheThreadCount) {
       }
     }
   }
-  SetZ3BatchForTesting(kZ3BatchParts, kZ3BatchClaims);
 }
 
 TEST(SplitTest, EveryConflictOfTheSplitCheckIsMinimal) {
