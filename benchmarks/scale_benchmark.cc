@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <fstream>
 #include <map>
+#include <tuple>
 #include <string>
 #include <utility>
 
@@ -47,16 +48,22 @@ using namespace claimcheck::v1;  // NOLINT: the schema's own names.
 // Sizes for both; the baseline stops at 100k (at 1M it needs minutes).
 constexpr int64_t kMonolithicMax = 100000;
 
-SyntheticOptions Options(int64_t claims, int64_t z3_per_mille) {
+// `per_mille` of the components are year gaps, which only Z3 decides, or
+// with `fixed`, year offsets from fixed years, which the fast path decides
+// (synthetic.h).
+SyntheticOptions Options(int64_t claims, int64_t per_mille, bool fixed = false) {
   SyntheticOptions options;
   options.claims = static_cast<int>(claims);
   options.claims_per_component = 2;
   options.conflicts = 1 + static_cast<int>(claims / 100000);
   options.quantity_share = 0.25;
-  options.z3_share = z3_per_mille / 1000.0;
+  (fixed ? options.fixed_offset_share : options.z3_share) = per_mille / 1000.0;
   options.seed = 7;
   return options;
 }
+
+// A corpus of the benchmark: claims, per mille, fixed offsets or not.
+using CorpusKey = std::tuple<int64_t, int64_t, bool>;
 
 // The baseline: one solver over every claim, each under its own assumption
 // literal, with the same encoders and background facts as Check.
@@ -110,34 +117,36 @@ struct Baseline {
 
 // The baseline's verdict and time, measured once per corpus (by
 // BM_Monolithic, which runs first, or else on first use).
-std::map<std::pair<int64_t, int64_t>, Baseline>& BaselineCache() {
-  static auto* cache = new std::map<std::pair<int64_t, int64_t>, Baseline>();
+std::map<CorpusKey, Baseline>& BaselineCache() {
+  static auto* cache = new std::map<CorpusKey, Baseline>();
   return *cache;
 }
 
-const Baseline& MeasureMonolithic(int64_t claims, int64_t z3_per_mille,
+const Baseline& MeasureMonolithic(const CorpusKey& key,
                                   const CheckRequest& request) {
   const absl::Time start = absl::Now();
   const Verdict verdict = Monolithic(request);
-  Baseline& b = BaselineCache()[{claims, z3_per_mille}];
+  Baseline& b = BaselineCache()[key];
   b = Baseline{verdict, absl::ToDoubleSeconds(absl::Now() - start)};
   return b;
 }
 
-const Baseline& MonolithicOnce(int64_t claims, int64_t z3_per_mille,
+const Baseline& MonolithicOnce(const CorpusKey& key,
                                const CheckRequest& request) {
-  auto it = BaselineCache().find({claims, z3_per_mille});
+  auto it = BaselineCache().find(key);
   if (it != BaselineCache().end()) return it->second;
-  return MeasureMonolithic(claims, z3_per_mille, request);
+  return MeasureMonolithic(key, request);
 }
 
-void BM_Check(benchmark::State& state) {
-  CheckRequest request = GenerateSynthetic(Options(state.range(0), state.range(1)));
+void RunCheck(benchmark::State& state, bool fixed) {
+  const CorpusKey key{state.range(0), state.range(1), fixed};
+  const SyntheticOptions options = Options(state.range(0), state.range(1), fixed);
+  CheckRequest request = GenerateSynthetic(options);
+  const int claims = request.claims().claims_size();
   // Past the default limit on claims per check (Limits.max_claims).
-  request.mutable_options()->mutable_limits()->set_max_claims(
-      static_cast<int32_t>(state.range(0)));
+  request.mutable_options()->mutable_limits()->set_max_claims(claims);
   request.mutable_options()->set_threads(static_cast<int32_t>(state.range(2)));
-  const int planted = Options(state.range(0), state.range(1)).conflicts;
+  const int planted = options.conflicts;
   CheckReport report;
   int64_t peak_kb = 0;
   double check_seconds = 0;
@@ -166,17 +175,20 @@ void BM_Check(benchmark::State& state) {
                             .c_str());
     return;
   }
+  // A planted conflict is its component's one minimal conflict: 2 claims,
+  // 3 in a year gap component.
   for (const Conflict& conflict : report.conflicts()) {
-    if (!conflict.is_minimal() || conflict.members_size() != 2) {
-      state.SkipWithError("a reported conflict is not the planted minimal pair");
+    if (!conflict.is_minimal() ||
+        (conflict.members_size() != 2 && conflict.members_size() != 3)) {
+      state.SkipWithError("a reported conflict is not a planted minimal one");
       return;
     }
   }
-  state.counters["claims"] = static_cast<double>(state.range(0));
+  state.counters["claims"] = static_cast<double>(claims);
   state.counters["bytes_per_claim"] =
-      1024.0 * static_cast<double>(peak_kb) / static_cast<double>(state.range(0));
+      1024.0 * static_cast<double>(peak_kb) / static_cast<double>(claims);
   if (state.range(0) <= kMonolithicMax) {
-    const Baseline& baseline = MonolithicOnce(state.range(0), state.range(1), request);
+    const Baseline& baseline = MonolithicOnce(key, request);
     if (baseline.verdict != report.verdict()) {
       state.SkipWithError("verdict differs from the monolithic baseline");
       return;
@@ -186,11 +198,17 @@ void BM_Check(benchmark::State& state) {
   }
 }
 
+void BM_Check(benchmark::State& state) { RunCheck(state, /*fixed=*/false); }
+void BM_CheckFixedOffsets(benchmark::State& state) {
+  RunCheck(state, /*fixed=*/true);
+}
+
 // The baseline on its own, for its time in the table.
 void BM_Monolithic(benchmark::State& state) {
   const CheckRequest request = GenerateSynthetic(Options(state.range(0), state.range(1)));
   for (auto _ : state) {
-    const Baseline& b = MeasureMonolithic(state.range(0), state.range(1), request);
+    const Baseline& b =
+        MeasureMonolithic({state.range(0), state.range(1), false}, request);
     state.SetIterationTime(b.seconds);
     if (b.verdict != VERDICT_INCONSISTENT) {
       state.SkipWithError(Verdict_Name(b.verdict).c_str());
@@ -201,7 +219,7 @@ void BM_Monolithic(benchmark::State& state) {
 }
 
 // An article of `claims` claims: copies (with new ids) of claims of the
-// corpus's offset components, each of another component, so that it touches
+// corpus's year gap components, each of another component, so that it touches
 // that many of the parts Z3 checks.
 ClaimSet ArticleFor(const CheckRequest& corpus, int claims) {
   ClaimSet article;
@@ -226,7 +244,7 @@ void BM_SessionRecheck(benchmark::State& state) {
       static_cast<int32_t>(claims + 100));
   const ClaimSet article = ArticleFor(corpus, 5);
   if (article.claims_size() == 0) {
-    state.SkipWithError("the corpus has no offset components");
+    state.SkipWithError("the corpus has no year gap components");
     return;
   }
   double fresh_seconds = 0, session_seconds = 0;
@@ -267,9 +285,12 @@ void BM_SessionRecheck(benchmark::State& state) {
   state.counters["vs_fresh"] = fresh_seconds / session_seconds;
 }
 
-// Args: claims, then offset components (which only Z3 decides) per mille
-// of the components, then threads (BM_Check). 1M claims with 1% offset
-// components has 5,000 parts for Z3, at a few ms each.
+// Args: claims, then year gap components (which only Z3 decides) per mille
+// of the components, then threads (BM_Check). 1M claims with 1% year gap
+// components has 5,000 parts for Z3, at a few ms each. BM_CheckFixedOffsets:
+// the same with fixed offset components instead, which were the Z3-only
+// kind before the fast path took year offsets from fixed dates; its
+// baseline is measured on first use.
 BENCHMARK(BM_Monolithic)
     ->ArgsProduct({{1000, 10000, 40000, 100000}, {0, 10}})
     ->Unit(benchmark::kMillisecond)
@@ -278,6 +299,13 @@ BENCHMARK(BM_Monolithic)
 BENCHMARK(BM_Check)
     ->ArgsProduct({{1000, 10000, 40000, 100000}, {0, 10}, {1, 0}})
     ->Args({1000000, 0, 0})
+    ->Args({1000000, 10, 0})
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime()
+    ->Iterations(1);
+BENCHMARK(BM_CheckFixedOffsets)
+    ->Args({40000, 10, 1})
+    ->Args({40000, 10, 0})
     ->Args({1000000, 10, 0})
     ->Unit(benchmark::kMillisecond)
     ->UseManualTime()

@@ -46,8 +46,11 @@ class Generator {
           c / std::max(1, components / conflicts) < conflicts;
       const double r = kind(rng_);
       if (r < options_.z3_share) {
-        Offset(c, conflict, set);
-      } else if (r < options_.z3_share + options_.quantity_share) {
+        YearGap(c, conflict, set);
+      } else if (r < options_.z3_share + options_.fixed_offset_share) {
+        FixedOffset(c, conflict, set);
+      } else if (r < options_.z3_share + options_.fixed_offset_share +
+                         options_.quantity_share) {
         Quantities(c, k, conflict, set);
       } else {
         Dates(c, k, conflict, set);
@@ -65,10 +68,10 @@ class Generator {
     return claim;
   }
 
-  std::string NewEvent(int c, ClaimSet& set) {
+  std::string NewEvent(int c, ClaimSet& set, const char* suffix = "") {
     Event& event = *set.add_events();
-    event.set_id(absl::StrCat("e", c));
-    event.set_name(absl::StrCat("event ", c));
+    event.set_id(absl::StrCat("e", c, suffix));
+    event.set_name(absl::StrCat("event ", c, suffix));
     return event.id();
   }
 
@@ -113,19 +116,40 @@ class Generator {
     }
   }
 
-  void Offset(int c, bool conflict, ClaimSet& set) {
+  // "e within year Y" and "e 5 (or 20) years after year Y-5".
+  void FixedOffset(int c, bool conflict, ClaimSet& set) {
     const std::string event = NewEvent(c, set);
     const int year = Year();
-    DateClaim& within = *NewClaim(set).mutable_date();
-    within.mutable_subject()->set_event(event);
-    SetDate(year, 0, 0, within.mutable_within()->mutable_start());
+    Within(event, year, set);
     DateClaim& after = *NewClaim(set).mutable_date();
     after.mutable_subject()->set_event(event);
     SetDate(year - 5, 0, 0,
             after.mutable_after()->mutable_reference()->mutable_date()->mutable_start());
-    Amount& offset = *after.mutable_after()->mutable_offset();
-    offset.set_value(conflict ? "20" : "5");
-    offset.set_unit("year");
+    SetYears(conflict ? "20" : "5", after.mutable_after()->mutable_offset());
+  }
+
+  // "f within year Y-5", "e within year Y", "e 5 (or 1) years after f".
+  void YearGap(int c, bool conflict, ClaimSet& set) {
+    const std::string before = NewEvent(c, set, "a");
+    const std::string event = NewEvent(c, set);
+    const int year = Year();
+    Within(before, year - 5, set);
+    Within(event, year, set);
+    DateClaim& after = *NewClaim(set).mutable_date();
+    after.mutable_subject()->set_event(event);
+    after.mutable_after()->mutable_reference()->set_event(before);
+    SetYears(conflict ? "1" : "5", after.mutable_after()->mutable_offset());
+  }
+
+  void Within(const std::string& event, int year, ClaimSet& set) {
+    DateClaim& within = *NewClaim(set).mutable_date();
+    within.mutable_subject()->set_event(event);
+    SetDate(year, 0, 0, within.mutable_within()->mutable_start());
+  }
+
+  static void SetYears(const char* value, Amount* offset) {
+    offset->set_value(value);
+    offset->set_unit("year");
   }
 
   SyntheticOptions options_;

@@ -6,17 +6,23 @@
 //   options.conflicts = 1;
 //   claimcheck::v1::CheckRequest request = GenerateSynthetic(options);
 //
-// Component kinds, mixed by `quantity_share` and `z3_share`:
+// Component kinds, mixed by `quantity_share`, `z3_share` and
+// `fixed_offset_share`:
 //   date      k "within" claims on one event, nested (a year, a month of it,
 //             a day range of that month); planted conflict: the last claim
 //             names another year.
 //   quantity  k quantity claims on one measure, of one value; planted
 //             conflict: the last claim doubles it.
-//   offset    "e within year Y" and "e 5 years after year Y-5": a year
-//             offset, which only Z3 decides; planted conflict: 20 years.
+//   year gap  "f within year Y-5", "e within year Y" and "e 5 years after
+//             f": calendar years between two unknown days, which only Z3
+//             decides (3 claims); planted conflict: 1 year, all three.
+//   fixed offset  "e within year Y" and "e 5 years after year Y-5": the
+//             fixed year's number turns the offset into bounds on e's days,
+//             which the fast path decides; planted conflict: 20 years.
 // Every claim holds under the planted solution except the planted conflicts.
-// With k = 2 each planted conflict is its component's one minimal conflict
-// (with k > 2, the last date claim conflicts with each of the others).
+// With k = 2 each planted conflict is its component's one minimal conflict,
+// of 2 claims (3 for a year gap); with k > 2, the last date claim conflicts
+// with each of the others.
 #ifndef CLAIMCHECK_BENCHMARKS_SYNTHETIC_H_
 #define CLAIMCHECK_BENCHMARKS_SYNTHETIC_H_
 
@@ -27,11 +33,14 @@
 namespace claimcheck::benchmarks {
 
 struct SyntheticOptions {
-  int claims = 1000;                // total, rounded down to whole components
-  int claims_per_component = 2;     // at least 2 (offset components have 2)
+  // Components: claims / claims_per_component; with year gap components
+  // (3 claims each) the corpus has a few more claims than this.
+  int claims = 1000;
+  int claims_per_component = 2;     // at least 2 (date and quantity kinds)
   int conflicts = 1;                // components with a planted conflict
   double quantity_share = 0.0;      // share of components about a measure
-  double z3_share = 0.0;            // share of offset components
+  double z3_share = 0.0;            // share of year gap components
+  double fixed_offset_share = 0.0;  // share of fixed offset components
   uint32_t seed = 1;
 };
 

@@ -50,6 +50,33 @@ Civil CivilFromDays(int64_t z) {
 int64_t MinDay() { return DaysFromCivil(kMinYear, 1, 1); }
 int64_t MaxDay() { return DaysFromCivil(kMaxYear, 12, 31); }
 
+int64_t PeriodIndex(int64_t day, bool months) {
+  const Civil c = CivilFromDays(day);
+  return months ? 12 * static_cast<int64_t>(c.year) + c.month - 1 : c.year;
+}
+
+namespace {
+
+// The first day of period k, for k within the calendar's periods.
+int64_t FirstDayOfPeriod(int64_t k, bool months) {
+  if (!months) return DaysFromCivil(static_cast<int>(k), 1, 1);
+  return DaysFromCivil(static_cast<int>(k / 12), static_cast<int>(k % 12) + 1, 1);
+}
+
+}  // namespace
+
+std::optional<int64_t> LastDayOfPeriodAtMost(int64_t k, bool months) {
+  if (k < PeriodIndex(MinDay(), months)) return std::nullopt;
+  if (k >= PeriodIndex(MaxDay(), months)) return MaxDay();
+  return FirstDayOfPeriod(k + 1, months) - 1;
+}
+
+std::optional<int64_t> FirstDayOfPeriodAtLeast(int64_t k, bool months) {
+  if (k > PeriodIndex(MaxDay(), months)) return std::nullopt;
+  if (k <= PeriodIndex(MinDay(), months)) return MinDay();
+  return FirstDayOfPeriod(k, months);
+}
+
 absl::StatusOr<DayInterval> CalendarDateInterval(
     const claimcheck::v1::CalendarDate& date) {
   const int y = date.year(), m = date.month(), d = date.day();

@@ -5,6 +5,7 @@
 #define CLAIMCHECK_CLAIMS_CALENDAR_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "absl/status/statusor.h"
@@ -37,6 +38,18 @@ Civil CivilFromDays(int64_t days);
 // First and last day representable (1-01-01 and 9999-12-31).
 int64_t MinDay();
 int64_t MaxDay();
+
+// Calendar years and months as consecutive integers ("periods"): a year by
+// its number, a month as 12 * year + month - 1. A day's period is a monotone
+// step function of the day, which is what lets a bound on the period of an
+// unknown day become a bound on the day itself.
+int64_t PeriodIndex(int64_t day, bool months);
+// The latest day whose period is at most `k`: MaxDay() when k is at or past
+// the last period; nullopt when k precedes the first (no day qualifies).
+std::optional<int64_t> LastDayOfPeriodAtMost(int64_t k, bool months);
+// The earliest day whose period is at least `k`: MinDay() when k is at or
+// before the first period; nullopt when k follows the last.
+std::optional<int64_t> FirstDayOfPeriodAtLeast(int64_t k, bool months);
 
 // The days a CalendarDate covers at its granularity. Fails on an invalid date
 // (month 13, 29 Feb 2013, a day without a month, a year out of range).

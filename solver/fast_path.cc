@@ -56,8 +56,14 @@ class Ids {
   absl::flat_hash_map<std::string, int> events_, measures_, sources_;
 };
 
-bool InDays(const Amount& amount) {
-  return LookupUnit(amount.unit()).kind == UnitKind::kDays;
+// An offset or gap the fast path models: in days, or in calendar years or
+// months with one side a fixed date, whose period is then a number (as
+// GapConstraint folds it: solver/encoders/gap.cc).
+bool ModelledGap(const Amount& amount, const TimeRef& a, const TimeRef& b) {
+  const UnitKind unit = LookupUnit(amount.unit()).kind;
+  if (unit == UnitKind::kDays) return true;
+  return (unit == UnitKind::kYears || unit == UnitKind::kMonths) &&
+         (a.has_date() || b.has_date());
 }
 
 // Whether the fast path models the claim's own constraint.
@@ -66,12 +72,13 @@ bool IsSimple(const Claim& c) {
     case Claim::kDate: {
       const DateClaim& d = c.date();
       if (d.has_within()) return true;
-      if (d.has_before()) return !d.before().has_offset() || InDays(d.before().offset());
-      if (d.has_after()) return !d.after().has_offset() || InDays(d.after().offset());
-      return false;  // in_period: calendar projections
+      if (!d.has_before() && !d.has_after()) return false;  // in_period
+      const Relative& rel = d.has_before() ? d.before() : d.after();
+      return !rel.has_offset() ||
+             ModelledGap(rel.offset(), d.subject(), rel.reference());
     }
     case Claim::kGap:
-      return InDays(c.gap().amount());
+      return ModelledGap(c.gap().amount(), c.gap().from(), c.gap().to());
     case Claim::kQuantity:
       return true;
     default:
@@ -389,8 +396,8 @@ class GroupSolver {
     return span;
   }
 
-  // As GapConstraint for days: `to` after `from`, by [lo, hi] days
-  // measured from some day of `from` to some day of `to`.
+  // As GapConstraint: `to` after `from`, by [lo, hi] days, or calendar
+  // months or years, measured from some day of `from` to some day of `to`.
   void AddGap(const Span& from, const Span& to, const Amount& amount) {
     const IntRange range = IntegersWithin(*AmountInterval(amount, settings_));
     if (range.empty) {
@@ -398,8 +405,51 @@ class GroupSolver {
       return;
     }
     Less(from.last, to.first);
-    if (range.hi) LessEq(to.first, from.last, *range.hi);
-    if (range.lo) LessEq(from.first, to.last, -*range.lo);
+    const UnitKind unit = LookupUnit(amount.unit()).kind;
+    if (unit == UnitKind::kDays) {
+      if (range.hi) LessEq(to.first, from.last, *range.hi);
+      if (range.lo) LessEq(from.first, to.last, -*range.lo);
+      return;
+    }
+    const bool months = unit == UnitKind::kMonths;
+    if (range.hi) PeriodDifference(from.last, to.first, *range.hi, false, months);
+    if (range.lo) PeriodDifference(from.first, to.last, *range.lo, true, months);
+  }
+
+  // As PeriodDifference in solver/encoders/gap.cc: P(later) - P(earlier) at
+  // most `k` (at least, when `at_least`), for the projection P onto years or
+  // months, where one of the two days is a constant.
+  void PeriodDifference(Term earlier, Term later, int64_t k, bool at_least,
+                        bool months) {
+    const int64_t span = PeriodIndex(MaxDay(), months) + 1;
+    k = std::clamp<int64_t>(k, -span, span);
+    if (earlier.var < 0 && later.var < 0) {
+      const int64_t d = PeriodIndex(later.value, months) -
+                        PeriodIndex(earlier.value, months);
+      if (at_least ? d < k : d > k) feasible_ = false;
+    } else if (earlier.var < 0) {
+      PeriodBound(later, k + PeriodIndex(earlier.value, months), at_least,
+                  months);
+    } else if (later.var < 0) {
+      PeriodBound(earlier, PeriodIndex(later.value, months) - k, !at_least,
+                  months);
+    } else {
+      feasible_ = false;  // not modelled: IsSimple leaves these to Z3
+    }
+  }
+
+  // P(day) <= k (>= k when `at_least`) as a bound on the day.
+  void PeriodBound(Term day, int64_t k, bool at_least, bool months) {
+    const std::optional<int64_t> bound =
+        at_least ? FirstDayOfPeriodAtLeast(k, months)
+                 : LastDayOfPeriodAtMost(k, months);
+    if (!bound.has_value()) {
+      feasible_ = false;
+    } else if (at_least) {
+      LessEq(Const(*bound), day, 0);
+    } else {
+      LessEq(day, Const(*bound), 0);
+    }
   }
 
   void AddDate(const DateClaim& d) {

@@ -9,6 +9,10 @@
 //   - date claims within a date, or before or after a reference (an event, a
 //     date or a publication), with no offset or an offset in days;
 //   - gap claims in days;
+//   - offsets and gaps in calendar years or months between a fixed date and
+//     anything else ("5 years after 2000"): the date's year or month is a
+//     number, so the bound falls on the other day alone (as the Z3 encoding
+//     folds it, solver/encoders/gap.cc);
 //   - quantity claims;
 // with their tense binding (SEMANTICS.md, "Time"; solver/encoders/tense.cc),
 // the events' and publications' domains and the sources' dates. These are

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <cstdlib>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
@@ -134,7 +135,11 @@ void Oracle::SetAttempt(int attempt) {
     params.set("relevancy", 0u);
     return params;
   };
-  scoped_.set(make_params());
+  {
+    z3::params scoped = make_params();
+    if (getenv("CC_SCOPED_ARITH")) scoped.set("arith.solver", static_cast<unsigned>(atoi(getenv("CC_SCOPED_ARITH"))));
+    scoped_.set(scoped);
+  }
   // The whole-set solver uses Z3's older, simplex-based arithmetic solver:
   // over the seed corpus, with every check through that solver, the CLI run
   // took 82 s this way and 151 s with the default one (6). On the small sets

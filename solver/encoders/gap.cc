@@ -2,7 +2,12 @@
 // after". Years count calendar years (1999 - 1974 = 25), months calendar
 // months, days days; the distance runs from some day of `from` to some day of
 // `to`, and `to` comes after `from`.
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+
 #include "absl/strings/str_cat.h"
+#include "claims/calendar.h"
 #include "solver/encoders/encoder.h"
 
 namespace claimcheck {
@@ -17,6 +22,49 @@ z3::expr Project(Encoding& encoding, const z3::expr& day, UnitKind unit) {
   if (unit == UnitKind::kYears) return encoding.YearOf(day);
   if (unit == UnitKind::kMonths) return encoding.MonthIndexOf(day);
   return day;
+}
+
+// P(day) <= k, or P(day) >= k when `at_least`, for the projection P onto
+// calendar years or months, as a bound on the day itself (P is monotone).
+// The same days as the projection's formula, whose definition also keeps the
+// day within the calendar, as every day variable's domain does already.
+z3::expr PeriodBound(Encoding& encoding, const z3::expr& day, int64_t k,
+                     bool at_least, bool months) {
+  const std::optional<int64_t> bound =
+      at_least ? FirstDayOfPeriodAtLeast(k, months)
+               : LastDayOfPeriodAtMost(k, months);
+  if (!bound.has_value()) return encoding.ctx().bool_val(false);
+  return at_least ? day >= encoding.Int(*bound) : day <= encoding.Int(*bound);
+}
+
+// A gap's bound on P(later) - P(earlier) (at most `k`, or at least `k` when
+// `at_least`). When one of the two days is a constant, its period is a
+// number, and the bound falls on the other day alone (PeriodBound): no
+// calendar projection for Z3 to search, and a constraint the fast path
+// (solver/fast_path.h) models. Otherwise the difference of projections.
+z3::expr PeriodDifference(Encoding& encoding, const z3::expr& earlier,
+                          const z3::expr& later, int64_t k, bool at_least,
+                          UnitKind unit) {
+  if (unit == UnitKind::kYears || unit == UnitKind::kMonths) {
+    const bool months = unit == UnitKind::kMonths;
+    // Any bound beyond the calendar's span of periods acts as that span.
+    const int64_t span = PeriodIndex(MaxDay(), months) + 1;
+    k = std::clamp<int64_t>(k, -span, span);
+    if (earlier.is_numeral() && !later.is_numeral()) {
+      return PeriodBound(encoding, later,
+                         k + PeriodIndex(earlier.get_numeral_int64(), months),
+                         at_least, months);
+    }
+    if (later.is_numeral() && !earlier.is_numeral()) {
+      return PeriodBound(encoding, earlier,
+                         PeriodIndex(later.get_numeral_int64(), months) - k,
+                         !at_least, months);
+    }
+  }
+  const z3::expr difference =
+      Project(encoding, later, unit) - Project(encoding, earlier, unit);
+  return at_least ? difference >= encoding.Int(k)
+                  : difference <= encoding.Int(k);
 }
 
 }  // namespace
@@ -35,14 +83,12 @@ z3::expr GapConstraint(Encoding& encoding, const Span& from, const Span& to,
   z3::expr_vector parts(ctx);
   parts.push_back(from.last < to.first);  // "after" orders the two
   if (range.hi) {
-    parts.push_back(Project(encoding, to.first, unit) -
-                        Project(encoding, from.last, unit) <=
-                    encoding.Int(*range.hi));
+    parts.push_back(PeriodDifference(encoding, from.last, to.first, *range.hi,
+                                     /*at_least=*/false, unit));
   }
   if (range.lo) {
-    parts.push_back(Project(encoding, to.last, unit) -
-                        Project(encoding, from.first, unit) >=
-                    encoding.Int(*range.lo));
+    parts.push_back(PeriodDifference(encoding, from.first, to.last, *range.lo,
+                                     /*at_least=*/true, unit));
   }
   return z3::mk_and(parts);
 }

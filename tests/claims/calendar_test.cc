@@ -396,5 +396,41 @@ TEST(FormatDayIntervalTest, RoundTripsThroughDateSpecInterval) {
   EXPECT_EQ(FormatDayInterval(*decade), "1970-1979");
 }
 
+// The period helpers against the civil date of every day in stretches
+// around leap days, year ends and the calendar's two ends: the latest day of
+// period at most k is the last day whose period is <= k, and the earliest
+// day of period at least k the first day whose period is >= k.
+TEST(CalendarTest, PeriodBoundsMatchEveryDay) {
+  const int64_t starts[] = {MinDay(), DaysFromCivil(1999, 11, 1),
+                            DaysFromCivil(2000, 1, 15), DaysFromCivil(2100, 1, 1),
+                            MaxDay() - 800};
+  for (const bool months : {false, true}) {
+    for (const int64_t start : starts) {
+      for (int64_t d = start; d < start + 800 && d <= MaxDay(); ++d) {
+        const Civil c = CivilFromDays(d);
+        const int64_t k = months ? 12 * int64_t{c.year} + c.month - 1 : c.year;
+        ASSERT_EQ(PeriodIndex(d, months), k) << d;
+        // d is the last day of its period exactly when d + 1 starts another.
+        const bool last = d == MaxDay() || PeriodIndex(d + 1, months) != k;
+        const bool first = d == MinDay() || PeriodIndex(d - 1, months) != k;
+        if (last) EXPECT_EQ(LastDayOfPeriodAtMost(k, months), d) << d;
+        if (first) EXPECT_EQ(FirstDayOfPeriodAtLeast(k, months), d) << d;
+      }
+    }
+    const int64_t first = PeriodIndex(MinDay(), months);
+    const int64_t last = PeriodIndex(MaxDay(), months);
+    EXPECT_EQ(first, months ? 12 : 1);
+    EXPECT_EQ(last, months ? 12 * 9999 + 11 : 9999);
+    // Beyond the calendar: no day, or every day.
+    EXPECT_EQ(LastDayOfPeriodAtMost(first - 1, months), std::nullopt);
+    EXPECT_EQ(LastDayOfPeriodAtMost(last + 5, months), MaxDay());
+    EXPECT_EQ(FirstDayOfPeriodAtLeast(last + 1, months), std::nullopt);
+    EXPECT_EQ(FirstDayOfPeriodAtLeast(first - 5, months), MinDay());
+  }
+  EXPECT_EQ(LastDayOfPeriodAtMost(2000 * 12 + 1, true),
+            DaysFromCivil(2000, 2, 29));
+  EXPECT_EQ(FirstDayOfPeriodAtLeast(2001, false), DaysFromCivil(2001, 1, 1));
+}
+
 }  // namespace
 }  // namespace claimcheck

@@ -80,6 +80,64 @@ INSTANTIATE_TEST_SUITE_P(
                  }
                })pb",
              {true, true}},
+        // Calendar years or months against a fixed date are bounds on the
+        // event's days (solver/encoders/gap.cc folds them the same way).
+        Case{"years_after_a_fixed_date", R"pb(
+               claims {
+                 id: "in2005" provenance { source: "s" }
+                 date { subject { event: "e" } within { start { year: 2005 } } }
+               }
+               claims {
+                 id: "five_after" provenance { source: "s" }
+                 date {
+                   subject { event: "e" }
+                   after { reference { date { start { year: 2000 } } } offset { value: "5" unit: "year" } }
+                 }
+               })pb",
+             {true, true}},
+        Case{"years_after_a_fixed_date_too_far_left_to_z3", R"pb(
+               claims {
+                 id: "in2005" provenance { source: "s" }
+                 date { subject { event: "e" } within { start { year: 2005 } } }
+               }
+               claims {
+                 id: "twenty_after" provenance { source: "s" }
+                 date {
+                   subject { event: "e" }
+                   after { reference { date { start { year: 2000 } } } offset { value: "20" unit: "year" } }
+                 }
+               })pb",
+             {false, false}},
+        Case{"months_before_a_fixed_date", R"pb(
+               claims {
+                 id: "two_before" provenance { source: "s" }
+                 date {
+                   subject { event: "e" }
+                   before { reference { date { start { year: 2012 month: 5 } } } offset { value: "2" unit: "month" } }
+                 }
+               })pb",
+             {true}},
+        Case{"gap_from_a_fixed_year", R"pb(
+               claims {
+                 id: "in45" provenance { source: "s" }
+                 gap {
+                   from { date { start { year: 1969 } } }
+                   to { event: "e" }
+                   amount { value: "45" unit: "year" }
+                 }
+               })pb",
+             {true}},
+        // Both ends unknown: a difference of projections, Z3's.
+        Case{"year_gap_between_events_left_to_z3", R"pb(
+               claims {
+                 id: "in2000" provenance { source: "s" }
+                 date { subject { event: "f" } within { start { year: 2000 } } }
+               }
+               claims {
+                 id: "five_years" provenance { source: "s" }
+                 gap { from { event: "f" } to { event: "e" } amount { value: "5" unit: "year" } }
+               })pb",
+             {false, false}},
         Case{"cycle_of_befores_left_to_z3", R"pb(
                claims {
                  id: "ef" provenance { source: "s" }
