@@ -4,7 +4,6 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
-#include <cstdlib>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/match.h"
@@ -135,19 +134,22 @@ void Oracle::SetAttempt(int attempt) {
     params.set("relevancy", 0u);
     return params;
   };
-  {
-    z3::params scoped = make_params();
-    if (getenv("CC_SCOPED_ARITH")) scoped.set("arith.solver", static_cast<unsigned>(atoi(getenv("CC_SCOPED_ARITH"))));
-    scoped_.set(scoped);
-  }
-  // The whole-set solver uses Z3's older, simplex-based arithmetic solver:
-  // over the seed corpus, with every check through that solver, the CLI run
-  // took 82 s this way and 151 s with the default one (6). On the small sets
-  // of the differential test the default is the faster one, which is why
-  // small checks go to the scoped solver. Heuristics only: sound and
-  // complete either way.
+  // The scoped solver: the simplex-based arithmetic solver, within
+  // kSimplexRlimit (and the call's time limit); the fallback solver: the
+  // default one, with the call's budget and this attempt's seed.
+  z3::params simplex = make_params();
+  simplex.set("arith.solver", kSimplexArith);
+  simplex.set("rlimit", rlimit == 0 ? kSimplexRlimit
+                                    : std::min(rlimit, kSimplexRlimit));
+  simplex.set("random_seed", 0u);
+  scoped_.set(simplex);
+  if (fallback_.has_value()) fallback_->set(make_params());
+  // The whole-set solver uses the simplex-based solver: over the seed
+  // corpus, with every check through that solver, the CLI run took 82 s this
+  // way and 151 s with the default one. Heuristics only: sound and complete
+  // either way.
   whole_params_ = make_params();
-  whole_params_.set("arith.solver", 2u);
+  whole_params_.set("arith.solver", kSimplexArith);
   if (whole_.has_value()) whole_->set(whole_params_);
 }
 
@@ -179,58 +181,92 @@ Outcome Oracle::Solve(const std::vector<int>& entries,
   if (Stopped()) return Outcome::kUnknown;
   const bool whole = static_cast<int>(entries.size()) >= whole_set_min;
   if (whole) AssertAll();
-  z3::solver& solver = whole ? *whole_ : scoped_;
+  // The solver of the try that answers; its scope stays open until the
+  // model or the core has been read.
+  z3::solver* solver = nullptr;
   z3::expr_vector assumptions(ctx_);
-  // The scoped solver's formulas, and `extra`, hold for this call only. (A
-  // pop forgets what Z3 learnt in its scope: the whole-set solver pushes
-  // only for `extra`.)
-  const bool scope = !whole || extra != nullptr;
-  if (scope) solver.push();
   struct PopOnExit {
-    z3::solver* s;
+    z3::solver* s = nullptr;
     ~PopOnExit() {
       if (s != nullptr) s->pop();
     }
-  } pop{scope ? &solver : nullptr};
-  if (whole) {
-    ForEachFormula(
-        entries,
-        [&](const z3::expr& d) {
-          assumptions.push_back(definition_guard_.at(d.id()));
-        },
-        [&](int e) { assumptions.push_back(entries_[e].literal); });
-  } else {
-    ForEachFormula(
-        entries, [&](const z3::expr& d) { solver.add(d); },
-        [&](int e) {
-          solver.add(
-              z3::implies(entries_[e].literal, entries_[e].encoded.constraint));
-          assumptions.push_back(entries_[e].literal);
-        });
-  }
-  if (extra != nullptr) solver.add(*extra);
-  for (int a : axioms) assumptions.push_back(encoding_.axioms()[a].literal);
-  const absl::Time start = absl::Now();
-  z3::check_result r = solver.check(assumptions);
-  ++calls_;
-  if (r == z3::unknown && effort_ == Effort::kBounded && !Stopped()) {
-    // Restarts with other seeds, each with its share of the budget.
-    for (size_t attempt = 1; attempt < kBoundedAttempts.size() && r == z3::unknown;
-         ++attempt) {
-      SetAttempt(static_cast<int>(attempt));
-      r = solver.check(assumptions);
-      ++calls_;
+  } pop;
+  // Puts the call's formulas to `s`. A scoped solver's formulas, and
+  // `extra`, hold for this call only. (A pop forgets what Z3 learnt in its
+  // scope: the whole-set solver pushes only for `extra`.)
+  auto pose = [&](z3::solver& s) {
+    if (pop.s != nullptr) pop.s->pop();
+    pop.s = nullptr;
+    solver = &s;
+    assumptions = z3::expr_vector(ctx_);
+    if (!whole || extra != nullptr) {
+      s.push();
+      pop.s = &s;
     }
-    SetAttempt(0);
+    if (whole) {
+      ForEachFormula(
+          entries,
+          [&](const z3::expr& d) {
+            assumptions.push_back(definition_guard_.at(d.id()));
+          },
+          [&](int e) { assumptions.push_back(entries_[e].literal); });
+    } else {
+      ForEachFormula(
+          entries, [&](const z3::expr& d) { s.add(d); },
+          [&](int e) {
+            s.add(z3::implies(entries_[e].literal,
+                              entries_[e].encoded.constraint));
+            assumptions.push_back(entries_[e].literal);
+          });
+    }
+    if (extra != nullptr) s.add(*extra);
+    for (int a : axioms) assumptions.push_back(encoding_.axioms()[a].literal);
+  };
+  const absl::Time start = absl::Now();
+  auto check = [&] {
+    z3::check_result r = solver->check(assumptions);
+    ++calls_;
+    if (r == z3::unknown && effort_ == Effort::kBounded && !Stopped()) {
+      // Restarts with other seeds, each with its share of the budget.
+      for (size_t attempt = 1;
+           attempt < kBoundedAttempts.size() && r == z3::unknown; ++attempt) {
+        SetAttempt(static_cast<int>(attempt));
+        r = solver->check(assumptions);
+        ++calls_;
+      }
+      SetAttempt(0);
+    }
+    return r;
+  };
+  z3::check_result r = z3::unknown;
+  if (whole) {
+    pose(*whole_);
+    r = check();
+  } else {
+    // A small check goes first to the simplex solver, within its small
+    // budget (see scoped_), and what that does not settle to the default
+    // solver, as configured.
+    pose(scoped_);
+    r = solver->check(assumptions);
+    ++calls_;
+    if (r == z3::unknown && !Stopped()) {
+      if (!fallback_.has_value()) {
+        fallback_.emplace(ctx_, z3::solver::simple());
+        for (const z3::expr& h : encoding_.hard()) fallback_->add(h);
+        SetAttempt(0);
+      }
+      pose(*fallback_);
+      r = check();
+    }
   }
   if (r == z3::sat) {
-    if (on_sat) on_sat(solver.get_model());
+    if (on_sat) on_sat(solver->get_model());
     return Outcome::kSat;
   }
   if (r == z3::unknown) {
     if (Stopped()) return Outcome::kUnknown;
     if (effort_ != Effort::kFull) return Outcome::kUnknown;
-    limit_reason_ = solver.reason_unknown();
+    limit_reason_ = solver->reason_unknown();
     limit_ = ClassifyLimit(limit_reason_, request_.options().limits(),
                            absl::Now() - start);
     return Outcome::kUnknown;
@@ -238,7 +274,7 @@ Outcome Oracle::Solve(const std::vector<int>& entries,
   if (core != nullptr) {
     core->entries.clear();
     core->axioms.clear();
-    for (const z3::expr& lit : solver.unsat_core()) {
+    for (const z3::expr& lit : solver->unsat_core()) {
       if (auto e = entry_of_.find(lit.id()); e != entry_of_.end()) {
         core->entries.push_back(e->second);
       }
