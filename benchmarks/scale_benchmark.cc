@@ -48,22 +48,36 @@ using namespace claimcheck::v1;  // NOLINT: the schema's own names.
 // Sizes for both; the baseline stops at 100k (at 1M it needs minutes).
 constexpr int64_t kMonolithicMax = 100000;
 
-// `per_mille` of the components are year gaps, which only Z3 decides, or
-// with `fixed`, year offsets from fixed years, which the fast path decides
-// (synthetic.h).
-SyntheticOptions Options(int64_t claims, int64_t per_mille, bool fixed = false) {
+// The kind of `per_mille` of the components (synthetic.h): first since,
+// which only Z3 decides; year gaps, which the fast path decides by cases;
+// year offsets from fixed years, which it decides by bounds.
+enum class Kind { kFirstSince, kYearGap, kFixedOffset };
+
+SyntheticOptions Options(int64_t claims, int64_t per_mille,
+                         Kind kind = Kind::kFirstSince) {
   SyntheticOptions options;
   options.claims = static_cast<int>(claims);
   options.claims_per_component = 2;
   options.conflicts = 1 + static_cast<int>(claims / 100000);
   options.quantity_share = 0.25;
-  (fixed ? options.fixed_offset_share : options.z3_share) = per_mille / 1000.0;
+  const double share = per_mille / 1000.0;
+  switch (kind) {
+    case Kind::kFirstSince:
+      options.z3_share = share;
+      break;
+    case Kind::kYearGap:
+      options.year_gap_share = share;
+      break;
+    case Kind::kFixedOffset:
+      options.fixed_offset_share = share;
+      break;
+  }
   options.seed = 7;
   return options;
 }
 
-// A corpus of the benchmark: claims, per mille, fixed offsets or not.
-using CorpusKey = std::tuple<int64_t, int64_t, bool>;
+// A corpus of the benchmark: claims, per mille, kind.
+using CorpusKey = std::tuple<int64_t, int64_t, Kind>;
 
 // The baseline: one solver over every claim, each under its own assumption
 // literal, with the same encoders and background facts as Check.
@@ -138,9 +152,9 @@ const Baseline& MonolithicOnce(const CorpusKey& key,
   return MeasureMonolithic(key, request);
 }
 
-void RunCheck(benchmark::State& state, bool fixed) {
-  const CorpusKey key{state.range(0), state.range(1), fixed};
-  const SyntheticOptions options = Options(state.range(0), state.range(1), fixed);
+void RunCheck(benchmark::State& state, Kind kind) {
+  const CorpusKey key{state.range(0), state.range(1), kind};
+  const SyntheticOptions options = Options(state.range(0), state.range(1), kind);
   CheckRequest request = GenerateSynthetic(options);
   const int claims = request.claims().claims_size();
   // Past the default limit on claims per check (Limits.max_claims).
@@ -198,9 +212,12 @@ void RunCheck(benchmark::State& state, bool fixed) {
   }
 }
 
-void BM_Check(benchmark::State& state) { RunCheck(state, /*fixed=*/false); }
+void BM_Check(benchmark::State& state) { RunCheck(state, Kind::kFirstSince); }
+void BM_CheckYearGaps(benchmark::State& state) {
+  RunCheck(state, Kind::kYearGap);
+}
 void BM_CheckFixedOffsets(benchmark::State& state) {
-  RunCheck(state, /*fixed=*/true);
+  RunCheck(state, Kind::kFixedOffset);
 }
 
 // The baseline on its own, for its time in the table.
@@ -208,7 +225,8 @@ void BM_Monolithic(benchmark::State& state) {
   const CheckRequest request = GenerateSynthetic(Options(state.range(0), state.range(1)));
   for (auto _ : state) {
     const Baseline& b =
-        MeasureMonolithic({state.range(0), state.range(1), false}, request);
+        MeasureMonolithic({state.range(0), state.range(1), Kind::kFirstSince},
+                          request);
     state.SetIterationTime(b.seconds);
     if (b.verdict != VERDICT_INCONSISTENT) {
       state.SkipWithError(Verdict_Name(b.verdict).c_str());
@@ -219,17 +237,15 @@ void BM_Monolithic(benchmark::State& state) {
 }
 
 // An article of `claims` claims: copies (with new ids) of claims of the
-// corpus's year gap components, each of another component, so that it touches
-// that many of the parts Z3 checks.
+// corpus's first since components, each of another component, so that it
+// touches that many of the parts Z3 checks.
 ClaimSet ArticleFor(const CheckRequest& corpus, int claims) {
   ClaimSet article;
   std::string last_event;
   for (const Claim& c : corpus.claims().claims()) {
     if (static_cast<int>(article.claims_size()) == claims) break;
-    if (!c.has_date() || !c.date().has_after() || c.date().subject().event() == last_event) {
-      continue;
-    }
-    last_event = c.date().subject().event();
+    if (!c.has_first_since() || c.first_since().event() == last_event) continue;
+    last_event = c.first_since().event();
     Claim& copy = *article.add_claims();
     copy = c;
     copy.set_id(absl::StrCat("article-", article.claims_size()));
@@ -244,7 +260,7 @@ void BM_SessionRecheck(benchmark::State& state) {
       corpus.claims().claims_size() + 100);
   const ClaimSet article = ArticleFor(corpus, 5);
   if (article.claims_size() == 0) {
-    state.SkipWithError("the corpus has no year gap components");
+    state.SkipWithError("the corpus has no first since components");
     return;
   }
   double fresh_seconds = 0, session_seconds = 0;
@@ -285,12 +301,12 @@ void BM_SessionRecheck(benchmark::State& state) {
   state.counters["vs_fresh"] = fresh_seconds / session_seconds;
 }
 
-// Args: claims, then year gap components (which only Z3 decides) per mille
-// of the components, then threads (BM_Check). 1M claims with 1% year gap
-// components has 5,000 parts for Z3, at a few ms each. BM_CheckFixedOffsets:
-// the same with fixed offset components instead, which were the Z3-only
-// kind before the fast path took year offsets from fixed dates; its
-// baseline is measured on first use.
+// Args: claims, then first since components (which only Z3 decides) per
+// mille of the components, then threads (BM_Check). 1M claims with 1% of
+// them has 5,000 parts for Z3. BM_CheckYearGaps and BM_CheckFixedOffsets:
+// the same with year gap or fixed offset components instead, which were
+// the Z3-only kinds before the fast path took year offsets and gaps (each
+// baseline measured on first use).
 BENCHMARK(BM_Monolithic)
     ->ArgsProduct({{1000, 10000, 40000, 100000}, {0, 10}})
     ->Unit(benchmark::kMillisecond)
@@ -299,6 +315,13 @@ BENCHMARK(BM_Monolithic)
 BENCHMARK(BM_Check)
     ->ArgsProduct({{1000, 10000, 40000, 100000}, {0, 10}, {1, 0}})
     ->Args({1000000, 0, 0})
+    ->Args({1000000, 10, 0})
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime()
+    ->Iterations(1);
+BENCHMARK(BM_CheckYearGaps)
+    ->Args({40000, 10, 1})
+    ->Args({40000, 10, 0})
     ->Args({1000000, 10, 0})
     ->Unit(benchmark::kMillisecond)
     ->UseManualTime()

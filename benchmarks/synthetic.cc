@@ -44,13 +44,14 @@ class Generator {
       const bool conflict =
           conflicts > 0 && c % std::max(1, components / conflicts) == 0 &&
           c / std::max(1, components / conflicts) < conflicts;
-      const double r = kind(rng_);
-      if (r < options_.z3_share) {
+      double r = kind(rng_);
+      if ((r -= options_.z3_share) < 0) {
+        FirstSince(c, conflict, set);
+      } else if ((r -= options_.year_gap_share) < 0) {
         YearGap(c, conflict, set);
-      } else if (r < options_.z3_share + options_.fixed_offset_share) {
+      } else if ((r -= options_.fixed_offset_share) < 0) {
         FixedOffset(c, conflict, set);
-      } else if (r < options_.z3_share + options_.fixed_offset_share +
-                         options_.quantity_share) {
+      } else if ((r -= options_.quantity_share) < 0) {
         Quantities(c, k, conflict, set);
       } else {
         Dates(c, k, conflict, set);
@@ -126,6 +127,24 @@ class Generator {
     SetDate(year - 5, 0, 0,
             after.mutable_after()->mutable_reference()->mutable_date()->mutable_start());
     SetYears(conflict ? "20" : "5", after.mutable_after()->mutable_offset());
+  }
+
+  // "p within year Y-5", "e within year Y", "e is the first of its class
+  // since Y-5 (or Y-3), the last being p".
+  void FirstSince(int c, bool conflict, ClaimSet& set) {
+    const std::string cls = absl::StrCat("visit/", c);
+    const std::string previous = NewEvent(c, set, "p");
+    set.mutable_events(set.events_size() - 1)->add_classes(cls);
+    const std::string event = NewEvent(c, set);
+    set.mutable_events(set.events_size() - 1)->add_classes(cls);
+    const int year = Year();
+    Within(previous, year - 5, set);
+    Within(event, year, set);
+    FirstSinceClaim& first = *NewClaim(set).mutable_first_since();
+    first.set_event(event);
+    first.set_event_class(cls);
+    SetDate(conflict ? year - 3 : year - 5, 0, 0, first.mutable_since()->mutable_start());
+    first.set_previous(previous);
   }
 
   // "f within year Y-5", "e within year Y", "e 5 (or 1) years after f".

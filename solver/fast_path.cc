@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -57,13 +58,13 @@ class Ids {
 };
 
 // An offset or gap the fast path models: in days, or in calendar years or
-// months with one side a fixed date, whose period is then a number (as
-// GapConstraint folds it: solver/encoders/gap.cc).
-bool ModelledGap(const Amount& amount, const TimeRef& a, const TimeRef& b) {
+// months. With one side a fixed date, the date's period is a number (as
+// GapConstraint folds it: solver/encoders/gap.cc); between two unknown days,
+// GroupSolver::SolvePeriods decides it by cases.
+bool ModelledGap(const Amount& amount) {
   const UnitKind unit = LookupUnit(amount.unit()).kind;
-  if (unit == UnitKind::kDays) return true;
-  return (unit == UnitKind::kYears || unit == UnitKind::kMonths) &&
-         (a.has_date() || b.has_date());
+  return unit == UnitKind::kDays || unit == UnitKind::kYears ||
+         unit == UnitKind::kMonths;
 }
 
 // Whether the fast path models the claim's own constraint.
@@ -74,11 +75,10 @@ bool IsSimple(const Claim& c) {
       if (d.has_within()) return true;
       if (!d.has_before() && !d.has_after()) return false;  // in_period
       const Relative& rel = d.has_before() ? d.before() : d.after();
-      return !rel.has_offset() ||
-             ModelledGap(rel.offset(), d.subject(), rel.reference());
+      return !rel.has_offset() || ModelledGap(rel.offset());
     }
     case Claim::kGap:
-      return ModelledGap(c.gap().amount(), c.gap().from(), c.gap().to());
+      return ModelledGap(c.gap().amount());
     case Claim::kQuantity:
       return true;
     default:
@@ -305,7 +305,8 @@ class GroupSolver {
       if (not_occurs_.contains(e)) return false;
     }
     if (!feasible_) return false;
-    return NoNegativeCycle();
+    if (periods_.empty()) return NoNegativeCycle(edges_);
+    return SolvePeriods();
   }
 
  private:
@@ -418,7 +419,8 @@ class GroupSolver {
 
   // As PeriodDifference in solver/encoders/gap.cc: P(later) - P(earlier) at
   // most `k` (at least, when `at_least`), for the projection P onto years or
-  // months, where one of the two days is a constant.
+  // months: a bound on the day when the other is a constant, else a
+  // PeriodConstraint for SolvePeriods.
   void PeriodDifference(Term earlier, Term later, int64_t k, bool at_least,
                         bool months) {
     const int64_t span = PeriodIndex(MaxDay(), months) + 1;
@@ -434,7 +436,7 @@ class GroupSolver {
       PeriodBound(earlier, PeriodIndex(later.value, months) - k, !at_least,
                   months);
     } else {
-      feasible_ = false;  // not modelled: IsSimple leaves these to Z3
+      periods_.push_back({earlier.var, later.var, k, at_least, months});
     }
   }
 
@@ -551,12 +553,18 @@ class GroupSolver {
     }
   }
 
+  struct Edge {
+    int from;
+    int to;
+    int64_t weight;  // dist(to) <= dist(from) + weight
+  };
+
   // Bellman-Ford from a virtual source joined to every variable by 0.
-  bool NoNegativeCycle() const {
+  bool NoNegativeCycle(const std::vector<Edge>& edges) const {
     std::vector<int64_t> dist(vars_, 0);
     for (int round = 0; round <= vars_; ++round) {
       bool changed = false;
-      for (const Edge& e : edges_) {
+      for (const Edge& e : edges) {
         if (dist[e.from] + e.weight < dist[e.to]) {
           dist[e.to] = dist[e.from] + e.weight;
           changed = true;
@@ -567,10 +575,161 @@ class GroupSolver {
     return false;
   }
 
-  struct Edge {
-    int from;
-    int to;
-    int64_t weight;  // dist(to) <= dist(from) + weight
+  // The least upper bound on every variable minus `source` (`reverse`:
+  // on `source` minus every variable), from shortest paths over edges_,
+  // which have no negative cycle; nullopt where no path bounds it.
+  std::vector<std::optional<int64_t>> ShortestFrom(int source, bool reverse) const {
+    std::vector<std::optional<int64_t>> dist(vars_);
+    dist[source] = 0;
+    for (int round = 0; round < vars_; ++round) {
+      bool changed = false;
+      for (const Edge& e : edges_) {
+        const int from = reverse ? e.to : e.from;
+        const int to = reverse ? e.from : e.to;
+        if (dist[from] && (!dist[to] || *dist[from] + e.weight < *dist[to])) {
+          dist[to] = *dist[from] + e.weight;
+          changed = true;
+        }
+      }
+      if (!changed) break;
+    }
+    return dist;
+  }
+
+  // The day constraints with calendar-period gaps between two variable days
+  // (periods_), decided exactly by cases. The difference constraints alone
+  // bound each such day, hence its year or month, to a range. Some of the
+  // days ("enumerated": at least one of each gap's two, the one with fewer
+  // periods) are given each period of their range in turn; a gap between
+  // two of them is then checked on the numbers, and a gap with one of them
+  // becomes a bound on the other day (as the fold of a fixed date does),
+  // and each enumerated day gets its period's first and last day as bounds.
+  // The constraints have a solution exactly when one of these cases does
+  // (any solution's days lie within the ranges). Too many cases: left to
+  // Z3 (false).
+  bool SolvePeriods() const {
+    if (!NoNegativeCycle(edges_) || zero_ < 0) return false;
+    const std::vector<std::optional<int64_t>> upper = ShortestFrom(zero_, false);
+    const std::vector<std::optional<int64_t>> lower = ShortestFrom(zero_, true);
+    // Each projected day (variable, months): its range of periods.
+    struct Projected {
+      int var;
+      bool months;
+      int64_t first;
+      int64_t last;
+      bool enumerated = false;
+    };
+    std::vector<Projected> projected;
+    auto index_of = [&](int var, bool months) {
+      for (size_t i = 0; i < projected.size(); ++i) {
+        if (projected[i].var == var && projected[i].months == months) {
+          return static_cast<int>(i);
+        }
+      }
+      const int64_t lo = lower[var] ? std::max(MinDay(), -*lower[var]) : MinDay();
+      const int64_t hi = upper[var] ? std::min(MaxDay(), *upper[var]) : MaxDay();
+      projected.push_back({var, months, PeriodIndex(lo, months),
+                           PeriodIndex(std::max(lo, hi), months)});
+      return static_cast<int>(projected.size()) - 1;
+    };
+    struct Gap {
+      int earlier;  // indices into `projected`
+      int later;
+      int64_t k;
+      bool at_least;
+    };
+    std::vector<Gap> gaps;
+    for (const PeriodConstraint& p : periods_) {
+      gaps.push_back({index_of(p.earlier, p.months), index_of(p.later, p.months),
+                      p.k, p.at_least});
+    }
+    auto size = [&](int i) { return projected[i].last - projected[i].first + 1; };
+    int64_t cases = 1;
+    for (const Gap& g : gaps) {
+      if (projected[g.earlier].enumerated || projected[g.later].enumerated) continue;
+      const int pick = size(g.earlier) <= size(g.later) ? g.earlier : g.later;
+      projected[pick].enumerated = true;
+      cases *= size(pick);
+      if (cases > kMaxPeriodCases) return false;
+    }
+    std::vector<int> order;  // the enumerated days
+    for (size_t i = 0; i < projected.size(); ++i) {
+      if (projected[i].enumerated) order.push_back(static_cast<int>(i));
+    }
+    std::vector<int64_t> period(projected.size());
+    std::vector<int> position(projected.size(), -1);
+    for (size_t i = 0; i < order.size(); ++i) position[order[i]] = static_cast<int>(i);
+    // A case's day bounds on top of edges_: false when one is empty.
+    auto feasible = [&]() {
+      std::vector<Edge> edges = edges_;
+      auto at_most = [&](int i, std::optional<int64_t> day) {
+        if (day) edges.push_back({zero_, projected[i].var, *day});
+        return day.has_value();
+      };
+      auto at_least = [&](int i, std::optional<int64_t> day) {
+        if (day) edges.push_back({projected[i].var, zero_, -*day});
+        return day.has_value();
+      };
+      for (int i : order) {
+        const bool months = projected[i].months;
+        // Within the calendar, so both exist.
+        at_most(i, LastDayOfPeriodAtMost(period[i], months));
+        at_least(i, FirstDayOfPeriodAtLeast(period[i], months));
+      }
+      for (const Gap& g : gaps) {
+        const bool months = projected[g.earlier].months;
+        if (projected[g.earlier].enumerated && projected[g.later].enumerated) {
+          continue;  // checked on the numbers
+        }
+        // P(later) - P(earlier) <= k (>= k): a bound on the other day.
+        const bool known_earlier = projected[g.earlier].enumerated;
+        const int other = known_earlier ? g.later : g.earlier;
+        const int64_t k = known_earlier ? period[g.earlier] + g.k
+                                        : period[g.later] - g.k;
+        const bool lower_bound = known_earlier == g.at_least;
+        if (!(lower_bound ? at_least(other, FirstDayOfPeriodAtLeast(k, months))
+                          : at_most(other, LastDayOfPeriodAtMost(k, months)))) {
+          return false;
+        }
+      }
+      return NoNegativeCycle(edges);
+    };
+    // Depth-first over the enumerated days, a gap between two of them
+    // checked once both have a period.
+    std::function<bool(size_t)> assign = [&](size_t n) -> bool {
+      if (n == order.size()) return feasible();
+      const int i = order[n];
+      for (int64_t p = projected[i].first; p <= projected[i].last; ++p) {
+        period[i] = p;
+        bool holds = true;
+        for (const Gap& g : gaps) {
+          if (position[g.earlier] < 0 || position[g.later] < 0 ||
+              std::max(position[g.earlier], position[g.later]) !=
+                  static_cast<int>(n)) {
+            continue;
+          }
+          const int64_t d = period[g.later] - period[g.earlier];
+          if (g.at_least ? d < g.k : d > g.k) holds = false;
+        }
+        if (holds && assign(n + 1)) return true;
+      }
+      return false;
+    };
+    return assign(0);
+  }
+
+  // At most this many cases of SolvePeriods (products of the projected
+  // days' ranges of years or months).
+  static constexpr int64_t kMaxPeriodCases = 4096;
+
+  // P(later) - P(earlier) at most k (at least, when at_least), P the
+  // projection onto years or months, of two variable days.
+  struct PeriodConstraint {
+    int earlier;
+    int later;
+    int64_t k;
+    bool at_least;
+    bool months;
   };
 
   const absl::flat_hash_set<std::string>& linked_;
@@ -588,6 +747,7 @@ class GroupSolver {
   absl::flat_hash_set<std::string> occurs_;
   absl::flat_hash_set<std::string> not_occurs_;
   std::vector<Edge> edges_;
+  std::vector<PeriodConstraint> periods_;
   int vars_ = 0;
   int zero_ = -1;
   bool feasible_ = true;

@@ -48,10 +48,12 @@ constexpr int kMinCompared = 1000;
 // (a few million); a set it cannot decide within this comes back UNKNOWN
 // and is reported (the solver may not say UNKNOWN on these sets).
 constexpr int64_t kSolverRlimit = 30000000;
-// The reference's time per call: a conflict's subsets lack the window claims
-// that keep its domains small, and a few take the brute force minutes. Such a
-// check counts as unconfirmed, and unconfirmed checks must stay rare
-// (kMaxUnconfirmedPercent of the conflicts checked).
+// The reference's time per call, in its thread's CPU time (so that other
+// work on the machine does not change what it confirms): a conflict's
+// subsets lack the window claims that keep its domains small, and a few take
+// the brute force minutes. Such a check counts as unconfirmed, and
+// unconfirmed checks must stay rare (kMaxUnconfirmedPercent of the conflicts
+// checked).
 constexpr int64_t kReferenceTimeMs = 2000;
 constexpr int kMaxUnconfirmedPercent = 5;
 

@@ -50,7 +50,8 @@ struct RefOptions {
   int64_t universe_last = 0;
   // Search nodes before giving up with kBudget.
   int64_t node_budget = 2'000'000;
-  // Wall-clock milliseconds before giving up with kBudget (0: no limit).
+  // Milliseconds of the calling thread's CPU time before giving up with
+  // kBudget (0: no limit).
   // Propagation narrows a domain by a day a round on some cycles of
   // constraints, so a node can take seconds on a set without its window
   // claims: the node budget alone does not bound the time.
