@@ -191,8 +191,12 @@ class Oracle {
   // resource count), but it has heavier tails: used alone, it halved the
   // differential test's solver time (223 s against 484 s) and left 3 or 4
   // of its 4,952 conflicts unproved minimal (bounded calls that ran out),
-  // against none with the default solver. Z3 picks a solver's arithmetic
-  // solver once, at its first check: hence two solvers.
+  // against none with the default solver. Two solvers, because Z3 sets up a
+  // solver's arithmetic theory at its first check: changing arith.solver on
+  // one solver between calls, tried first, left the same conflicts
+  // unproved. A request's rlimit and timeout_ms bound each of the two tries,
+  // so a small call may take up to twice them (deadline_ms bounds the
+  // check).
   z3::solver scoped_;
   std::optional<z3::solver> fallback_;  // made by the first call it takes
   static constexpr unsigned kSimplexArith = 2;
