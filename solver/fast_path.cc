@@ -15,7 +15,6 @@
 #include "claims/calendar.h"
 #include "solver/encoders/encoder.h"
 #include "solver/encoding.h"
-#include "solver/parallel.h"
 
 namespace claimcheck {
 namespace {
@@ -754,9 +753,6 @@ class GroupSolver {
   bool feasible_ = true;
 };
 
-// Fewer groups than this are solved on the calling thread.
-constexpr int kParallelGroups = 512;
-
 }  // namespace
 
 FastPathResult DecideSimpleGroups(const CheckRequest& request) {
@@ -801,32 +797,15 @@ FastPathResult DecideSimpleGroups(const CheckRequest& request) {
     it->second.push_back(i);
   }
   result.groups = static_cast<int>(order.size());
-  std::vector<int> candidates;
-  for (int root : order) {
-    if (!tainted_roots.contains(root)) candidates.push_back(root);
-  }
-  // The groups are independent: many of them are solved on the check's
-  // threads (a thread costs more than a few groups).
-  std::vector<char> consistent(candidates.size(), 0);
-  auto solve = [&](int g) {
-    GroupSolver solver(shared);
-    for (int i : members.at(candidates[g])) solver.Add(set.claims(i));
-    consistent[g] = solver.Solve();
-  };
-  const int n = static_cast<int>(candidates.size());
-  if (n >= kParallelGroups) {
-    ParallelFor(n, request.options().threads() > 0 ? request.options().threads()
-                                                   : DefaultThreads(),
-                solve);
-  } else {
-    for (int g = 0; g < n; ++g) solve(g);
-  }
   absl::flat_hash_set<int> decided_roots;
-  for (int g = 0; g < n; ++g) {
-    if (!consistent[g]) continue;
+  for (int root : order) {
+    if (tainted_roots.contains(root)) continue;
+    GroupSolver solver(shared);
+    for (int i : members[root]) solver.Add(set.claims(i));
+    if (!solver.Solve()) continue;
     ++result.groups_decided;
-    decided_roots.insert(candidates[g]);
-    for (int i : members.at(candidates[g])) result.decided[i] = true;
+    decided_roots.insert(root);
+    for (int i : members[root]) result.decided[i] = true;
   }
   // Events and measures are nodes 0..E-1 and E..E+M-1, in input order.
   result.event_decided.assign(set.events_size(), false);

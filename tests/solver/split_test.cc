@@ -168,35 +168,6 @@ TEST(SplitTest, SameReportWhateverTheThreadCount) {
   }
 }
 
-// Enough groups for the fast path to solve them on the check's threads
-// (fast_path.cc, kParallelGroups): the same report whatever their number.
-TEST(SplitTest, FastPathGroupsSameReportWhateverTheThreadCount) {
-  benchmarks::SyntheticOptions options;
-  options.claims = 3000;
-  options.conflicts = 3;
-  options.quantity_share = 0.25;
-  options.year_gap_share = 0.05;
-  options.z3_share = 0.01;
-  options.seed = 11;
-  CheckRequest request = benchmarks::GenerateSynthetic(options);
-  std::string first;
-  for (int threads : {1, 2, 5}) {
-    request.mutable_options()->set_threads(threads);
-    CheckStats stats;
-    const CheckReport report = CheckWithStats(request, stats);
-    EXPECT_GT(stats.fast_path_groups, 1000) << "threads " << threads;
-    EXPECT_EQ(report.verdict(), VERDICT_INCONSISTENT);
-    EXPECT_EQ(report.conflicts_size(), 3);
-    std::string bytes;
-    ASSERT_TRUE(report.SerializeToString(&bytes));
-    if (first.empty()) {
-      first = bytes;
-    } else {
-      EXPECT_EQ(bytes, first) << "threads " << threads;
-    }
-  }
-}
-
 TEST(SplitTest, EveryConflictOfTheSplitCheckIsMinimal) {
   const CheckRequest request = ManyZ3Parts();
   const CheckReport report = MustCheck(request);
