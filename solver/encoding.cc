@@ -65,6 +65,10 @@ Encoding::Encoding(z3::context& ctx, const CheckRequest& request, Use use)
 
 namespace {
 
+// The most years a projection gets order hints for: hints cost one
+// constraint per year per projection.
+constexpr int kMaxHintYears = 400;
+
 void CollectYears(const google::protobuf::Message& m, int* lo, int* hi) {
   if (m.GetDescriptor() == CalendarDate::descriptor()) {
     const int y = static_cast<const CalendarDate&>(m).year();
@@ -133,10 +137,9 @@ void Encoding::NoteYearsMentioned(const CheckRequest& request) {
   // Pad by the largest year gap likely in the claims, and keep the window
   // to a few centuries: hints cost one constraint per year per projection.
   constexpr int kPad = 10;
-  constexpr int kMaxSpan = 400;
   lo = std::max(kMinYear, lo - kPad);
   hi = std::min(kMaxYear, hi + kPad);
-  if (hi - lo > kMaxSpan) lo = hi - kMaxSpan;
+  if (hi - lo > kMaxHintYears) lo = hi - kMaxHintYears;
   hint_years_ = {lo, hi};
 }
 
@@ -465,7 +468,8 @@ std::pair<int, int> Encoding::HintYears(const z3::expr& day) const {
   const auto event = day_event_.find(day.id());
   if (event != day_event_.end()) {
     const auto years = within_years_.find(event->second);
-    if (years != within_years_.end()) {
+    if (years != within_years_.end() &&
+        years->second.second - years->second.first < kMaxHintYears) {
       return {std::max(kMinYear - 1, years->second.first - 2),
               std::min(kMaxYear, years->second.second + 1)};
     }

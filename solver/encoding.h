@@ -161,8 +161,8 @@ class Encoding {
   // The years (exclusive, inclusive] a year projection of `day` gets order
   // hints for: when the day is an event's start or end and "within" claims
   // bound it, their years and one more on each side (a part of three
-  // claims with four projections: 29 -> 20 million instructions); otherwise
-  // hint_years_. Hints are implied by the projection's definition, so any
+  // claims with four projections: 29 -> 20 million instructions), unless
+  // they span 400 years or more; otherwise hint_years_. Hints are implied by the projection's definition, so any
   // window is exact: it only guides Z3's search.
   std::pair<int, int> HintYears(const z3::expr& day) const;
 

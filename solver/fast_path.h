@@ -9,10 +9,12 @@
 //   - date claims within a date, or before or after a reference (an event, a
 //     date or a publication), with no offset or an offset in days;
 //   - gap claims in days;
-//   - offsets and gaps in calendar years or months between a fixed date and
-//     anything else ("5 years after 2000"): the date's year or month is a
-//     number, so the bound falls on the other day alone (as the Z3 encoding
-//     folds it, solver/encoders/gap.cc);
+//   - offsets and gaps in calendar years or months: against a fixed date
+//     ("5 years after 2000") the date's year or month is a number, so the
+//     bound falls on the other day alone (as the Z3 encoding folds it,
+//     solver/encoders/gap.cc); between two unknown days, by cases over the
+//     years or months the other constraints leave them (at most 4,096
+//     cases, else the group goes to Z3);
 //   - quantity claims;
 // with their tense binding (SEMANTICS.md, "Time"; solver/encoders/tense.cc),
 // the events' and publications' domains and the sources' dates. These are
@@ -49,7 +51,8 @@ struct FastPathResult {
 };
 
 // Runs in O(claims + events + measures + sources) plus, per group, the
-// Bellman-Ford cost O(variables * constraints) of its day constraints.
+// Bellman-Ford cost O(variables * constraints) of its day constraints (once
+// per case for calendar gaps between unknown days).
 // Expects a validated request with its phrases filled (claims/fill.h).
 FastPathResult DecideSimpleGroups(const claimcheck::v1::CheckRequest& request);
 
