@@ -413,8 +413,12 @@ TEST(CalendarTest, PeriodBoundsMatchEveryDay) {
         // d is the last day of its period exactly when d + 1 starts another.
         const bool last = d == MaxDay() || PeriodIndex(d + 1, months) != k;
         const bool first = d == MinDay() || PeriodIndex(d - 1, months) != k;
-        if (last) EXPECT_EQ(LastDayOfPeriodAtMost(k, months), d) << d;
-        if (first) EXPECT_EQ(FirstDayOfPeriodAtLeast(k, months), d) << d;
+        if (last) {
+          EXPECT_EQ(LastDayOfPeriodAtMost(k, months), d) << d;
+        }
+        if (first) {
+          EXPECT_EQ(FirstDayOfPeriodAtLeast(k, months), d) << d;
+        }
       }
     }
     const int64_t first = PeriodIndex(MinDay(), months);
