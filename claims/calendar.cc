@@ -1,5 +1,7 @@
 #include "claims/calendar.h"
 
+#include <algorithm>
+
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -75,6 +77,22 @@ std::optional<int64_t> FirstDayOfPeriodAtLeast(int64_t k, bool months) {
   if (k > PeriodIndex(MaxDay(), months)) return std::nullopt;
   if (k <= PeriodIndex(MinDay(), months)) return MinDay();
   return FirstDayOfPeriod(k, months);
+}
+
+std::optional<DayBound> PeriodGapBound(int64_t known, bool known_earlier,
+                                       int64_t k, bool at_least, bool months) {
+  // A bound beyond the calendar's span of periods acts as that span.
+  const int64_t span = PeriodIndex(MaxDay(), months) + 1;
+  k = std::clamp<int64_t>(k, -span, span);
+  // Known earlier: P(other) <= known + k (>=). Known later: P(other) >=
+  // known - k (<=).
+  const int64_t target = known_earlier ? known + k : known - k;
+  const bool lower = known_earlier == at_least;
+  const std::optional<int64_t> day = lower
+                                         ? FirstDayOfPeriodAtLeast(target, months)
+                                         : LastDayOfPeriodAtMost(target, months);
+  if (!day.has_value()) return std::nullopt;
+  return DayBound{*day, lower};
 }
 
 absl::StatusOr<DayInterval> CalendarDateInterval(

@@ -51,6 +51,22 @@ std::optional<int64_t> LastDayOfPeriodAtMost(int64_t k, bool months);
 // before the first period; nullopt when k follows the last.
 std::optional<int64_t> FirstDayOfPeriodAtLeast(int64_t k, bool months);
 
+// A gap between the periods of two days, P(later) - P(earlier) at most `k`
+// (at least `k` when `at_least`), with one day's period known (`known`: the
+// earlier day's when `known_earlier`, else the later's): exactly the bound
+// it puts on the other day, a lower (`lower`) or an upper one, since P is
+// monotone; nullopt when no day of the calendar meets it. Any `k`.
+struct DayBound {
+  int64_t day;
+  bool lower;
+};
+std::optional<DayBound> PeriodGapBound(int64_t known, bool known_earlier,
+                                       int64_t k, bool at_least, bool months);
+// Whether a difference of periods meets such a gap.
+inline bool PeriodGapHolds(int64_t difference, int64_t k, bool at_least) {
+  return at_least ? difference >= k : difference <= k;
+}
+
 // The days a CalendarDate covers at its granularity. Fails on an invalid date
 // (month 13, 29 Feb 2013, a day without a month, a year out of range).
 absl::StatusOr<DayInterval> CalendarDateInterval(

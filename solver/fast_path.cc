@@ -423,34 +423,27 @@ class GroupSolver {
   // PeriodConstraint for SolvePeriods.
   void PeriodDifference(Term earlier, Term later, int64_t k, bool at_least,
                         bool months) {
-    const int64_t span = PeriodIndex(MaxDay(), months) + 1;
-    k = std::clamp<int64_t>(k, -span, span);
     if (earlier.var < 0 && later.var < 0) {
-      const int64_t d = PeriodIndex(later.value, months) -
-                        PeriodIndex(earlier.value, months);
-      if (at_least ? d < k : d > k) feasible_ = false;
-    } else if (earlier.var < 0) {
-      PeriodBound(later, k + PeriodIndex(earlier.value, months), at_least,
-                  months);
-    } else if (later.var < 0) {
-      PeriodBound(earlier, PeriodIndex(later.value, months) - k, !at_least,
-                  months);
+      if (!PeriodGapHolds(PeriodIndex(later.value, months) -
+                              PeriodIndex(earlier.value, months),
+                          k, at_least)) {
+        feasible_ = false;
+      }
+    } else if (earlier.var < 0 || later.var < 0) {
+      const bool known_earlier = earlier.var < 0;
+      const Term other = known_earlier ? later : earlier;
+      const std::optional<DayBound> bound = PeriodGapBound(
+          PeriodIndex((known_earlier ? earlier : later).value, months),
+          known_earlier, k, at_least, months);
+      if (!bound.has_value()) {
+        feasible_ = false;
+      } else if (bound->lower) {
+        LessEq(Const(bound->day), other, 0);
+      } else {
+        LessEq(other, Const(bound->day), 0);
+      }
     } else {
       periods_.push_back({earlier.var, later.var, k, at_least, months});
-    }
-  }
-
-  // P(day) <= k (>= k when `at_least`) as a bound on the day.
-  void PeriodBound(Term day, int64_t k, bool at_least, bool months) {
-    const std::optional<int64_t> bound =
-        at_least ? FirstDayOfPeriodAtLeast(k, months)
-                 : LastDayOfPeriodAtMost(k, months);
-    if (!bound.has_value()) {
-      feasible_ = false;
-    } else if (at_least) {
-      LessEq(Const(*bound), day, 0);
-    } else {
-      LessEq(day, Const(*bound), 0);
     }
   }
 
@@ -662,35 +655,29 @@ class GroupSolver {
     // A case's day bounds on top of edges_: false when one is empty.
     auto feasible = [&]() {
       std::vector<Edge> edges = edges_;
-      auto at_most = [&](int i, std::optional<int64_t> day) {
-        if (day) edges.push_back({zero_, projected[i].var, *day});
-        return day.has_value();
-      };
-      auto at_least = [&](int i, std::optional<int64_t> day) {
-        if (day) edges.push_back({projected[i].var, zero_, -*day});
-        return day.has_value();
+      auto bound = [&](int i, const DayBound& b) {
+        if (b.lower) {
+          edges.push_back({projected[i].var, zero_, -b.day});
+        } else {
+          edges.push_back({zero_, projected[i].var, b.day});
+        }
       };
       for (int i : order) {
         const bool months = projected[i].months;
         // Within the calendar, so both exist.
-        at_most(i, LastDayOfPeriodAtMost(period[i], months));
-        at_least(i, FirstDayOfPeriodAtLeast(period[i], months));
+        bound(i, {*FirstDayOfPeriodAtLeast(period[i], months), true});
+        bound(i, {*LastDayOfPeriodAtMost(period[i], months), false});
       }
       for (const Gap& g : gaps) {
-        const bool months = projected[g.earlier].months;
-        if (projected[g.earlier].enumerated && projected[g.later].enumerated) {
+        const bool known_earlier = projected[g.earlier].enumerated;
+        if (known_earlier && projected[g.later].enumerated) {
           continue;  // checked on the numbers
         }
-        // P(later) - P(earlier) <= k (>= k): a bound on the other day.
-        const bool known_earlier = projected[g.earlier].enumerated;
-        const int other = known_earlier ? g.later : g.earlier;
-        const int64_t k = known_earlier ? period[g.earlier] + g.k
-                                        : period[g.later] - g.k;
-        const bool lower_bound = known_earlier == g.at_least;
-        if (!(lower_bound ? at_least(other, FirstDayOfPeriodAtLeast(k, months))
-                          : at_most(other, LastDayOfPeriodAtMost(k, months)))) {
-          return false;
-        }
+        const std::optional<DayBound> b = PeriodGapBound(
+            period[known_earlier ? g.earlier : g.later], known_earlier, g.k,
+            g.at_least, projected[g.earlier].months);
+        if (!b.has_value()) return false;
+        bound(known_earlier ? g.later : g.earlier, *b);
       }
       return NoNegativeCycle(edges);
     };
@@ -708,8 +695,10 @@ class GroupSolver {
                   static_cast<int>(n)) {
             continue;
           }
-          const int64_t d = period[g.later] - period[g.earlier];
-          if (g.at_least ? d < g.k : d > g.k) holds = false;
+          if (!PeriodGapHolds(period[g.later] - period[g.earlier], g.k,
+                              g.at_least)) {
+            holds = false;
+          }
         }
         if (holds && assign(n + 1)) return true;
       }

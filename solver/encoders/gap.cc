@@ -2,7 +2,6 @@
 // after". Years count calendar years (1999 - 1974 = 25), months calendar
 // months, days days; the distance runs from some day of `from` to some day of
 // `to`, and `to` comes after `from`.
-#include <algorithm>
 #include <cstdint>
 #include <optional>
 
@@ -24,42 +23,29 @@ z3::expr Project(Encoding& encoding, const z3::expr& day, UnitKind unit) {
   return day;
 }
 
-// P(day) <= k, or P(day) >= k when `at_least`, for the projection P onto
-// calendar years or months, as a bound on the day itself (P is monotone).
-// The same days as the projection's formula, whose definition also keeps the
-// day within the calendar, as every day variable's domain does already.
-z3::expr PeriodBound(Encoding& encoding, const z3::expr& day, int64_t k,
-                     bool at_least, bool months) {
-  const std::optional<int64_t> bound =
-      at_least ? FirstDayOfPeriodAtLeast(k, months)
-               : LastDayOfPeriodAtMost(k, months);
-  if (!bound.has_value()) return encoding.ctx().bool_val(false);
-  return at_least ? day >= encoding.Int(*bound) : day <= encoding.Int(*bound);
-}
-
 // A gap's bound on P(later) - P(earlier) (at most `k`, or at least `k` when
 // `at_least`). When one of the two days is a constant, its period is a
-// number, and the bound falls on the other day alone (PeriodBound): no
+// number, and the bound falls on the other day alone (PeriodGapBound): no
 // calendar projection for Z3 to search, and a constraint the fast path
-// (solver/fast_path.h) models. Otherwise the difference of projections.
+// (solver/fast_path.h) models. The days are those of the projection's
+// formula, whose definition also keeps a day within the calendar, as every
+// day variable's domain does already. Otherwise the difference of
+// projections.
 z3::expr PeriodDifference(Encoding& encoding, const z3::expr& earlier,
                           const z3::expr& later, int64_t k, bool at_least,
                           UnitKind unit) {
-  if (unit == UnitKind::kYears || unit == UnitKind::kMonths) {
+  if ((unit == UnitKind::kYears || unit == UnitKind::kMonths) &&
+      earlier.is_numeral() != later.is_numeral()) {
     const bool months = unit == UnitKind::kMonths;
-    // Any bound beyond the calendar's span of periods acts as that span.
-    const int64_t span = PeriodIndex(MaxDay(), months) + 1;
-    k = std::clamp<int64_t>(k, -span, span);
-    if (earlier.is_numeral() && !later.is_numeral()) {
-      return PeriodBound(encoding, later,
-                         k + PeriodIndex(earlier.get_numeral_int64(), months),
-                         at_least, months);
-    }
-    if (later.is_numeral() && !earlier.is_numeral()) {
-      return PeriodBound(encoding, earlier,
-                         PeriodIndex(later.get_numeral_int64(), months) - k,
-                         !at_least, months);
-    }
+    const bool known_earlier = earlier.is_numeral();
+    const z3::expr& known = known_earlier ? earlier : later;
+    const z3::expr& other = known_earlier ? later : earlier;
+    const std::optional<DayBound> bound =
+        PeriodGapBound(PeriodIndex(known.get_numeral_int64(), months),
+                       known_earlier, k, at_least, months);
+    if (!bound.has_value()) return encoding.ctx().bool_val(false);
+    return bound->lower ? other >= encoding.Int(bound->day)
+                        : other <= encoding.Int(bound->day);
   }
   const z3::expr difference =
       Project(encoding, later, unit) - Project(encoding, earlier, unit);

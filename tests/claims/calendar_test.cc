@@ -436,5 +436,33 @@ TEST(CalendarTest, PeriodBoundsMatchEveryDay) {
   EXPECT_EQ(FirstDayOfPeriodAtLeast(2001, false), DaysFromCivil(2001, 1, 1));
 }
 
+// The bound a period gap with one known side puts on the other day, against
+// the gap itself evaluated on every day of a stretch across several years.
+TEST(CalendarTest, PeriodGapBoundMatchesEveryDay) {
+  const int64_t start = DaysFromCivil(1998, 11, 1);
+  for (const bool months : {false, true}) {
+    const int64_t known = PeriodIndex(DaysFromCivil(2000, 2, 10), months);
+    for (const bool known_earlier : {true, false}) {
+      for (const bool at_least : {true, false}) {
+        for (const int64_t k : {int64_t{-2}, int64_t{0}, int64_t{1}, int64_t{3},
+                                int64_t{1} << 40, -(int64_t{1} << 40)}) {
+          const std::optional<DayBound> b =
+              PeriodGapBound(known, known_earlier, k, at_least, months);
+          for (int64_t d = start; d < start + 1500; ++d) {
+            const int64_t p = PeriodIndex(d, months);
+            const bool holds = PeriodGapHolds(
+                known_earlier ? p - known : known - p, k, at_least);
+            const bool within =
+                b.has_value() && (b->lower ? d >= b->day : d <= b->day);
+            ASSERT_EQ(holds, within)
+                << "day " << d << " months " << months << " known_earlier "
+                << known_earlier << " at_least " << at_least << " k " << k;
+          }
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace claimcheck
