@@ -1,5 +1,10 @@
 #include "solver/allocator.h"
 
+// Any C library header defines __GLIBC__ under glibc; without one before
+// the test below, TuneAllocator compiled to nothing (it did so until this
+// include was added).
+#include <cstdlib>
+
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif

@@ -13,9 +13,15 @@
 // it too, or set the same through GLIBC_TUNABLES
 // (glibc.malloc.mmap_threshold=16777216:glibc.malloc.trim_threshold=67108864).
 // The library never calls it itself: the allocator is the process's.
-// Measured on the synthetic corpus of 40,000 claims with no Z3-only
-// components, one thread, repeated checks in one process: 130 ms a check
-// without, 52 ms with; the process's first check 177 ms and 107 ms.
+//
+// Until it included a C library header (see allocator.cc) this function
+// compiled to nothing, so figures measured "with" it before then were
+// measured without it (the 130 ms and 52 ms a check once given here among
+// them). Measured with it in effect, alternating with the binaries of the
+// no-op (-c opt, same hour): the CLI on two conflicting claims 0.08 s
+// against 0.12-0.13 s, and 14,970 page faults against 19,135 on the seed
+// corpus; scale_benchmark's monolithic baseline at 40,000 claims 6.5-7.7 s
+// against 10.0-11.1 s, as Z3 too reuses the memory.
 //
 // A no-op where the C library is not glibc.
 #ifndef CLAIMCHECK_SOLVER_ALLOCATOR_H_
