@@ -3,6 +3,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -55,51 +56,57 @@ std::string FormatBoundValue(const Decimal& d) { return d.Format(3); }
 }  // namespace
 
 Unit LookupUnit(absl::string_view name) {
+  // The names, parsed once: validation and the fast path look up every
+  // quantity claim's unit (at 40,000 claims a quarter of them quantities,
+  // the linear scan of this table and its factors' parsing took 13% of a
+  // check's instructions).
+  static const auto* const kUnits = [] {
+    struct Entry {
+      const char* name;
+      UnitKind kind;
+      const char* factor;
+      const char* canonical;
+    };
+    static constexpr Entry kTable[] = {
+        {"km", UnitKind::kLength, "1", "km"},
+        {"kilometre", UnitKind::kLength, "1", "km"},
+        {"kilometer", UnitKind::kLength, "1", "km"},
+        {"m", UnitKind::kLength, "0.001", "km"},
+        {"metre", UnitKind::kLength, "0.001", "km"},
+        {"meter", UnitKind::kLength, "0.001", "km"},
+        {"mile", UnitKind::kLength, "1.609344", "km"},
+        {"mi", UnitKind::kLength, "1.609344", "km"},
+        {"m3", UnitKind::kVolume, "1", "m3"},
+        {"cubic metre", UnitKind::kVolume, "1", "m3"},
+        {"cubic meter", UnitKind::kVolume, "1", "m3"},
+        {"percent", UnitKind::kPercent, "1", "percent"},
+        {"per cent", UnitKind::kPercent, "1", "percent"},
+        {"%", UnitKind::kPercent, "1", "percent"},
+        {"day", UnitKind::kDays, "1", "days"},
+        {"week", UnitKind::kDays, "7", "days"},
+        {"month", UnitKind::kMonths, "1", "months"},
+        {"year", UnitKind::kYears, "1", "years"},
+        {"decade", UnitKind::kYears, "10", "years"},
+        {"count", UnitKind::kCount, "1", ""},
+        {"", UnitKind::kCount, "1", ""},
+    };
+    auto* units = new absl::flat_hash_map<std::string, Unit>();
+    for (const Entry& e : kTable) {
+      units->emplace(e.name, Unit{e.kind, Dec(e.factor), e.canonical});
+    }
+    return units;
+  }();
   std::string u = absl::AsciiStrToLower(name);
-  struct Entry {
-    const char* name;
-    UnitKind kind;
-    const char* factor;
-    const char* canonical;
-  };
-  static const Entry kUnits[] = {
-      {"km", UnitKind::kLength, "1", "km"},
-      {"kilometre", UnitKind::kLength, "1", "km"},
-      {"kilometer", UnitKind::kLength, "1", "km"},
-      {"m", UnitKind::kLength, "0.001", "km"},
-      {"metre", UnitKind::kLength, "0.001", "km"},
-      {"meter", UnitKind::kLength, "0.001", "km"},
-      {"mile", UnitKind::kLength, "1.609344", "km"},
-      {"mi", UnitKind::kLength, "1.609344", "km"},
-      {"m3", UnitKind::kVolume, "1", "m3"},
-      {"cubic metre", UnitKind::kVolume, "1", "m3"},
-      {"cubic meter", UnitKind::kVolume, "1", "m3"},
-      {"percent", UnitKind::kPercent, "1", "percent"},
-      {"per cent", UnitKind::kPercent, "1", "percent"},
-      {"%", UnitKind::kPercent, "1", "percent"},
-      {"day", UnitKind::kDays, "1", "days"},
-      {"week", UnitKind::kDays, "7", "days"},
-      {"month", UnitKind::kMonths, "1", "months"},
-      {"year", UnitKind::kYears, "1", "years"},
-      {"decade", UnitKind::kYears, "10", "years"},
-      {"count", UnitKind::kCount, "1", ""},
-      {"", UnitKind::kCount, "1", ""},
-  };
-  for (int pass = 0; pass < 2; ++pass) {
-    for (const Entry& e : kUnits) {
-      if (u == e.name) return {e.kind, Dec(e.factor), e.canonical};
-    }
-    // Second pass: plural forms ("miles", "kilometres", "decades").
-    if (u.size() > 2 && u.back() == 's') {
-      u.pop_back();
-    } else {
-      break;
-    }
+  if (auto it = kUnits->find(u); it != kUnits->end()) return it->second;
+  // Plural forms ("miles", "kilometres", "decades").
+  if (u.size() > 2 && u.back() == 's') {
+    u.pop_back();
+    if (auto it = kUnits->find(u); it != kUnits->end()) return it->second;
   }
   if (IsCurrencyCode(name)) {
-    return {UnitKind::kMoney, Dec("1"), std::string(name)};
+    return {UnitKind::kMoney, Decimal::FromInt(1), std::string(name)};
   }
-  return {UnitKind::kCount, Dec("1"), ""};
+  return {UnitKind::kCount, Decimal::FromInt(1), ""};
 }
 
 bool UnitFitsMeasure(const Unit& unit, Dimension dimension,
