@@ -170,10 +170,12 @@ class Encoding {
   z3::expr_vector side_;
   absl::flat_hash_map<unsigned, Projection> years_;
   absl::flat_hash_map<unsigned, Projection> months_;
-  // Jan 1 and the leap flag of each year variable, for month projections.
+  // Jan 1 and the leap flag of each year variable, for month projections,
+  // with the definition through the quotients they are terms of.
   struct YearStart {
     z3::expr jan1;
     z3::expr leap;
+    z3::expr definition;
   };
   absl::flat_hash_map<unsigned, YearStart> year_starts_;
   // Month (1..12) and first day of the month, by the day projected.
