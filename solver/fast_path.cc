@@ -10,6 +10,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 #include "claims/amount.h"
 #include "claims/calendar.h"
@@ -502,37 +503,41 @@ class GroupSolver {
 
   // As BindTense (solver/encoders/tense.cc), for the kinds modelled here.
   void BindTense(const Claim& c) {
-    std::vector<std::string> named;
-    std::optional<std::string> subject;
-    auto event_of = [](const TimeRef& r) -> std::optional<std::string> {
-      if (r.has_event()) return r.event();
-      return std::nullopt;
+    // Pointers into the claim: at 40,000 claims, copies of these ids took
+    // a sixth of this function's instructions.
+    absl::InlinedVector<const std::string*, 2> named;
+    const std::string* subject = nullptr;
+    auto event_of = [](const TimeRef& r) -> const std::string* {
+      return r.has_event() ? &r.event() : nullptr;
     };
     if (c.has_date()) {
       subject = event_of(c.date().subject());
-      if (subject) named.push_back(*subject);
+      if (subject) named.push_back(subject);
       const Relative* rel = c.date().has_before()  ? &c.date().before()
                             : c.date().has_after() ? &c.date().after()
                                                    : nullptr;
       if (rel != nullptr) {
-        if (auto e = event_of(rel->reference())) named.push_back(*e);
+        if (auto e = event_of(rel->reference())) named.push_back(e);
       }
     } else if (c.has_gap()) {
       subject = event_of(c.gap().to());
-      if (subject) named.push_back(*subject);
-      if (auto e = event_of(c.gap().from())) named.push_back(*e);
+      if (subject) named.push_back(subject);
+      if (auto e = event_of(c.gap().from())) named.push_back(e);
     }
     const std::string& source = c.provenance().source();
     switch (c.provenance().modality()) {
       case MODALITY_UNSPECIFIED:
       case MODALITY_REPORTED:
         if (subject) occurs_.insert(*subject);
-        for (const std::string& e : named) {
+        if (named.empty()) break;
+        {
           const Term pub = PublishedOneSided(source, true);
-          const Term last = EventSpan(e).last;
-          auto [it, inserted] = bound_if_occurs_.try_emplace(e);
-          if (inserted) bound_if_occurs_order_.push_back(e);
-          it->second.emplace_back(last, pub);
+          for (const std::string* e : named) {
+            const Term last = EventSpan(*e).last;
+            auto [it, inserted] = bound_if_occurs_.try_emplace(*e);
+            if (inserted) bound_if_occurs_order_.push_back(*e);
+            it->second.emplace_back(last, pub);
+          }
         }
         break;
       case MODALITY_PLANNED:
