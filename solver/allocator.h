@@ -18,10 +18,12 @@
 // compiled to nothing, so figures measured "with" it before then were
 // measured without it (the 130 ms and 52 ms a check once given here among
 // them). Measured with it in effect, alternating with the binaries of the
-// no-op (-c opt, same hour): the CLI on two conflicting claims 0.08 s
-// against 0.12-0.13 s, and 14,970 page faults against 19,135 on the seed
-// corpus; scale_benchmark's monolithic baseline at 40,000 claims 6.5-7.7 s
-// against 10.0-11.1 s, as Z3 too reuses the memory.
+// no-op (-c opt, same hour): the CLI on two conflicting claims 0.07-0.08 s
+// and 5,318 page faults against 0.11-0.12 s and 9,478 (its second Z3
+// context reuses the first's memory), and 14,970 page faults against
+// 19,135 on the seed corpus, whose time is Z3's search. scale_benchmark's
+// monolithic baseline at 40,000 claims did not move (6.7-11.2 s either
+// way, alternating runs).
 //
 // A no-op where the C library is not glibc.
 #ifndef CLAIMCHECK_SOLVER_ALLOCATOR_H_
