@@ -46,6 +46,8 @@ class Generator {
           c / std::max(1, components / conflicts) < conflicts;
       double r = kind(rng_);
       if ((r -= options_.z3_share) < 0) {
+        Ordinal(c, conflict, set);
+      } else if ((r -= options_.first_since_share) < 0) {
         FirstSince(c, conflict, set);
       } else if ((r -= options_.year_gap_share) < 0) {
         YearGap(c, conflict, set);
@@ -129,22 +131,43 @@ class Generator {
     SetYears(conflict ? "20" : "5", after.mutable_after()->mutable_offset());
   }
 
-  // "p within year Y-5", "e within year Y", "e is the first of its class
-  // since Y-5 (or Y-3), the last being p".
+  // Two events of a class of their own, "p within year Y-5" and "e within
+  // year Y".
+  struct ClassOfTwo {
+    std::string cls;
+    std::string previous;  // p
+    std::string event;     // e
+    int year;              // Y
+  };
+  ClassOfTwo NewClassOfTwo(int c, ClaimSet& set) {
+    ClassOfTwo out{absl::StrCat("visit/", c), NewEvent(c, set, "p"), "", Year()};
+    set.mutable_events(set.events_size() - 1)->add_classes(out.cls);
+    out.event = NewEvent(c, set);
+    set.mutable_events(set.events_size() - 1)->add_classes(out.cls);
+    Within(out.previous, out.year - 5, set);
+    Within(out.event, out.year, set);
+    return out;
+  }
+
+  // Those, and "e is the second of its class" (or the first).
+  void Ordinal(int c, bool conflict, ClaimSet& set) {
+    const ClassOfTwo two = NewClassOfTwo(c, set);
+    OrdinalClaim& ordinal = *NewClaim(set).mutable_ordinal();
+    ordinal.set_event(two.event);
+    ordinal.set_event_class(two.cls);
+    ordinal.set_ordinal(conflict ? 1 : 2);
+  }
+
+  // Those, and "e is the first of its class since Y-5 (or Y-3), the last
+  // being p".
   void FirstSince(int c, bool conflict, ClaimSet& set) {
-    const std::string cls = absl::StrCat("visit/", c);
-    const std::string previous = NewEvent(c, set, "p");
-    set.mutable_events(set.events_size() - 1)->add_classes(cls);
-    const std::string event = NewEvent(c, set);
-    set.mutable_events(set.events_size() - 1)->add_classes(cls);
-    const int year = Year();
-    Within(previous, year - 5, set);
-    Within(event, year, set);
+    const ClassOfTwo two = NewClassOfTwo(c, set);
     FirstSinceClaim& first = *NewClaim(set).mutable_first_since();
-    first.set_event(event);
-    first.set_event_class(cls);
-    SetDate(conflict ? year - 3 : year - 5, 0, 0, first.mutable_since()->mutable_start());
-    first.set_previous(previous);
+    first.set_event(two.event);
+    first.set_event_class(two.cls);
+    SetDate(conflict ? two.year - 3 : two.year - 5, 0, 0,
+            first.mutable_since()->mutable_start());
+    first.set_previous(two.previous);
   }
 
   // "f within year Y-5", "e within year Y", "e 5 (or 1) years after f".

@@ -6,17 +6,22 @@
 //   options.conflicts = 1;
 //   claimcheck::v1::CheckRequest request = GenerateSynthetic(options);
 //
-// Component kinds, mixed by `quantity_share`, `z3_share`, `year_gap_share`
-// and `fixed_offset_share`:
+// Component kinds, mixed by `quantity_share`, `z3_share`,
+// `first_since_share`, `year_gap_share` and `fixed_offset_share`:
 //   date      k "within" claims on one event, nested (a year, a month of it,
 //             a day range of that month); planted conflict: the last claim
 //             names another year.
 //   quantity  k quantity claims on one measure, of one value; planted
 //             conflict: the last claim doubles it.
+//   ordinal   (`z3_share`) "p within year Y-5", "e within year Y" and "e is
+//             the second of its class" (p and e the class's only events): a
+//             count over a class, which only Z3 decides (3 claims); planted
+//             conflict: "the first", all three.
 //   first since  "p within year Y-5", "e within year Y" and "e is the first
 //             event of its class since Y-5, the last being p" (p and e the
-//             class's only events): a class, which only Z3 decides (3
-//             claims); planted conflict: "since Y-3", with p's year.
+//             class's only events), which the fast path decides (the
+//             Z3-only kind until it did); planted conflict: "since Y-3",
+//             with p's year.
 //   year gap  "f within year Y-5", "e within year Y" and "e 5 years after
 //             f": calendar years between two unknown days, which the fast
 //             path decides by cases over their years (3 claims); planted
@@ -38,13 +43,15 @@
 namespace claimcheck::benchmarks {
 
 struct SyntheticOptions {
-  // Components: claims / claims_per_component; with first since and year
-  // gap components (3 claims each) the corpus has a few more claims.
+  // Components: claims / claims_per_component; with ordinal, first since
+  // and year gap components (3 claims each) the corpus has a few more
+  // claims.
   int claims = 1000;
   int claims_per_component = 2;     // at least 2 (date and quantity kinds)
   int conflicts = 1;                // components with a planted conflict
   double quantity_share = 0.0;      // share of components about a measure
-  double z3_share = 0.0;            // share of first since components
+  double z3_share = 0.0;            // share of ordinal components (Z3 only)
+  double first_since_share = 0.0;   // share of first since components
   double year_gap_share = 0.0;      // share of year gap components
   double fixed_offset_share = 0.0;  // share of fixed offset components
   uint32_t seed = 1;

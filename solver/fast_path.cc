@@ -81,6 +81,7 @@ bool IsSimple(const Claim& c) {
     case Claim::kGap:
       return ModelledGap(c.gap().amount());
     case Claim::kQuantity:
+    case Claim::kFirstSince:
       return true;
     default:
       return false;
@@ -260,11 +261,16 @@ struct Shared {
         settings(AmountSettingsFor(request.options())) {
     for (const Source& s : request.claims().sources()) sources[s.id()] = &s;
     for (const Measure& m : request.claims().measures()) measures[m.id()] = &m;
+    for (const Event& e : request.claims().events()) {
+      for (const std::string& c : e.classes()) class_events[c].push_back(&e.id());
+    }
   }
   absl::flat_hash_set<std::string> linked;
   AmountSettings settings;
   absl::flat_hash_map<std::string, const Source*> sources;
   absl::flat_hash_map<std::string, const Measure*> measures;
+  // Events by class, in input order (as Encoding::EventsOfClass).
+  absl::flat_hash_map<std::string, std::vector<const std::string*>> class_events;
 };
 
 class GroupSolver {
@@ -273,7 +279,8 @@ class GroupSolver {
       : linked_(shared.linked),
         settings_(shared.settings),
         sources_(shared.sources),
-        measures_(shared.measures) {}
+        measures_(shared.measures),
+        class_events_(shared.class_events) {}
 
   // Adds a claim's constraint and tense binding.
   void Add(const Claim& c) {
@@ -286,6 +293,9 @@ class GroupSolver {
         break;
       case Claim::kQuantity:
         AddQuantity(c.quantity());
+        break;
+      case Claim::kFirstSince:
+        AddFirstSince(c.first_since());
         break;
       default:
         feasible_ = false;  // not modelled: never reached for simple claims
@@ -305,23 +315,98 @@ class GroupSolver {
     for (const std::string& e : occurs_) {
       if (not_occurs_.contains(e)) return false;
     }
+    // What first-since claims say of the known events of their class that
+    // occur; an event nothing makes occur is taken not to, which only lifts
+    // constraints (an occurring event is bounded by its sources' dates and
+    // excluded from first-since gaps; nothing here needs one to occur).
+    std::vector<std::pair<Edge, Edge>> either;  // one of the two holds
+    for (const FirstSinceRecord& f : first_since_) {
+      for (const auto& [k, other] : f.others) {
+        if (!occurs_.contains(*k)) continue;
+        switch (f.form) {
+          case FirstSinceRecord::kFirstEver:  // no known event ends before it
+            LessEq(f.event.first, other.last, 0);
+            break;
+          case FirstSinceRecord::kLast:  // none starts after it
+            LessEq(other.first, f.event.last, 0);
+            break;
+          case FirstSinceRecord::kSince: {
+            // Not strictly between the previous one and this one.
+            // It starts by the previous one's end, or ends on or after
+            // this one's start.
+            std::optional<Edge> by_previous, after_start;
+            bool by_previous_holds = false, after_start_holds = false;
+            const bool by_previous_possible = ToEdge(
+                other.first, f.previous.last, 0, by_previous, by_previous_holds);
+            const bool after_start_possible = ToEdge(
+                f.event.first, other.last, 0, after_start, after_start_holds);
+            if (by_previous_holds || after_start_holds) break;
+            if (by_previous_possible && after_start_possible) {
+              either.push_back({*by_previous, *after_start});
+            } else if (by_previous_possible) {
+              edges_.push_back(*by_previous);
+            } else if (after_start_possible) {
+              edges_.push_back(*after_start);
+            } else {
+              feasible_ = false;
+            }
+            break;
+          }
+        }
+      }
+    }
     if (!feasible_) return false;
-    if (periods_.empty()) return NoNegativeCycle(edges_);
-    return SolvePeriods();
+    if (either.empty()) {
+      if (periods_.empty()) return NoNegativeCycle(edges_);
+      return SolvePeriods();
+    }
+    // By cases over which side of each disjunction holds; with calendar
+    // periods as well, or too many cases, left to Z3.
+    if (!periods_.empty() || either.size() > kMaxEitherBits) return false;
+    std::vector<Edge> edges = edges_;
+    const size_t base = edges.size();
+    for (uint32_t mask = 0; mask < (1u << either.size()); ++mask) {
+      edges.resize(base);
+      for (size_t i = 0; i < either.size(); ++i) {
+        edges.push_back((mask >> i) & 1 ? either[i].second : either[i].first);
+      }
+      if (NoNegativeCycle(edges)) return true;
+    }
+    return false;
   }
 
  private:
+  struct Edge {
+    int from;
+    int to;
+    int64_t weight;  // dist(to) <= dist(from) + weight
+  };
+
   // x - y <= c.
   void LessEq(Term x, Term y, int64_t c) {
+    std::optional<Edge> edge;
+    bool holds = false;
+    if (!ToEdge(x, y, c, edge, holds)) {
+      feasible_ = false;
+    } else if (edge) {
+      edges_.push_back(*edge);
+    }
+  }
+
+  // x - y <= c as an edge; between two constants, no edge, and `holds` set
+  // when it holds. False when it fails.
+  bool ToEdge(Term x, Term y, int64_t c, std::optional<Edge>& edge, bool& holds) {
     if (x.var < 0 && y.var < 0) {
-      if (x.value - y.value > c) feasible_ = false;
-      return;
+      if (x.value - y.value > c) return false;
+      holds = true;
+      return true;
     }
     // Constants become offsets from the zero variable.
     const int xv = x.var < 0 ? Zero() : x.var;
     const int yv = y.var < 0 ? Zero() : y.var;
     const int64_t k = c - (x.var < 0 ? x.value : 0) + (y.var < 0 ? y.value : 0);
-    edges_.push_back({yv, xv, k});
+    edge = Edge{yv, xv, k};
+    return true;
   }
   void Less(Term x, Term y) { LessEq(x, y, -1); }
 
@@ -474,6 +559,47 @@ class GroupSolver {
     }
   }
 
+  // As EncodeFirstSince (solver/encoders/first_since.cc): the previous
+  // event's bounds now; what the class's other known events must not do,
+  // once Solve knows which of them occur.
+  void AddFirstSince(const FirstSinceClaim& c) {
+    FirstSinceRecord f;
+    f.event = EventSpan(c.event());
+    f.form = c.first_ever() ? FirstSinceRecord::kFirstEver
+             : c.last()     ? FirstSinceRecord::kLast
+                            : FirstSinceRecord::kSince;
+    const std::string* skip = nullptr;
+    if (f.form == FirstSinceRecord::kLast && c.has_since()) {
+      const DayInterval since = *DateSpecInterval(c.since());
+      LessEq(Const(since.first), f.event.first, 0);
+      LessEq(f.event.last, Const(since.last), 0);
+    } else if (f.form == FirstSinceRecord::kSince) {
+      if (c.previous().empty()) {
+        f.previous = {Term{NewVar()}, Term{NewVar()}};
+        LessEq(Const(MinDay()), f.previous.first, 0);
+        LessEq(f.previous.first, f.previous.last, 0);
+        LessEq(f.previous.last, Const(MaxDay()), 0);
+      } else {
+        f.previous = EventSpan(c.previous());
+        occurs_.insert(c.previous());
+        skip = &c.previous();
+      }
+      Less(f.previous.last, f.event.first);
+      if (c.has_since()) {
+        const DayInterval since = *DateSpecInterval(c.since());
+        LessEq(Const(since.first), f.previous.first, 0);
+        LessEq(f.previous.last, Const(since.last), 0);
+      }
+    }
+    if (auto it = class_events_.find(c.event_class()); it != class_events_.end()) {
+      for (const std::string* k : it->second) {
+        if (*k == c.event() || (skip != nullptr && *k == *skip)) continue;
+        f.others.push_back({k, EventSpan(*k)});
+      }
+    }
+    first_since_.push_back(std::move(f));
+  }
+
   void AddQuantity(const QuantityClaim& q) {
     auto [it, inserted] = values_.emplace(q.measure(), ValueInterval{});
     if (inserted) {
@@ -523,6 +649,12 @@ class GroupSolver {
       subject = event_of(c.gap().to());
       if (subject) named.push_back(subject);
       if (auto e = event_of(c.gap().from())) named.push_back(e);
+    } else if (c.has_first_since()) {
+      subject = &c.first_since().event();
+      named.push_back(subject);
+      if (!c.first_since().previous().empty()) {
+        named.push_back(&c.first_since().previous());
+      }
     }
     const std::string& source = c.provenance().source();
     switch (c.provenance().modality()) {
@@ -550,12 +682,6 @@ class GroupSolver {
         break;
     }
   }
-
-  struct Edge {
-    int from;
-    int to;
-    int64_t weight;  // dist(to) <= dist(from) + weight
-  };
 
   // Bellman-Ford from a virtual source joined to every variable by 0.
   bool NoNegativeCycle(const std::vector<Edge>& edges) const {
@@ -715,6 +841,18 @@ class GroupSolver {
   // At most this many cases of SolvePeriods (products of the projected
   // days' ranges of years or months).
   static constexpr int64_t kMaxPeriodCases = 4096;
+  // At most 2^this cases of first-since disjunctions.
+  static constexpr size_t kMaxEitherBits = 12;
+
+  // A first-since claim's spans, and the class's other known events (not
+  // the event, nor a named previous one).
+  struct FirstSinceRecord {
+    enum Form { kSince, kFirstEver, kLast };
+    Form form = kSince;
+    Span event;
+    Span previous;  // kSince only
+    std::vector<std::pair<const std::string*, Span>> others;
+  };
 
   // P(later) - P(earlier) at most k (at least, when at_least), P the
   // projection onto years or months, of two variable days.
@@ -730,6 +868,8 @@ class GroupSolver {
   const AmountSettings& settings_;
   const absl::flat_hash_map<std::string, const Source*>& sources_;
   const absl::flat_hash_map<std::string, const Measure*>& measures_;
+  const absl::flat_hash_map<std::string, std::vector<const std::string*>>&
+      class_events_;
   absl::flat_hash_map<std::string, std::pair<int, int>> events_;
   absl::flat_hash_map<std::string, int> publications_;
   absl::flat_hash_map<std::string, ValueInterval> values_;
@@ -742,6 +882,7 @@ class GroupSolver {
   absl::flat_hash_set<std::string> not_occurs_;
   std::vector<Edge> edges_;
   std::vector<PeriodConstraint> periods_;
+  std::vector<FirstSinceRecord> first_since_;
   int vars_ = 0;
   int zero_ = -1;
   bool feasible_ = true;

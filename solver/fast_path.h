@@ -16,12 +16,19 @@
 //     years or months the other constraints leave them (at most 4,096
 //     cases, else the group goes to Z3);
 //   - quantity claims;
+//   - first-since claims (since a named or unnamed previous event, first
+//     ever, last) over the known events of their class: an event nothing
+//     makes occur is taken not to (which only lifts constraints); one that
+//     occurs gives a bound, or for "since" a disjunction (it starts by the
+//     previous one's end or ends on or after this one's start), decided by
+//     cases (at most 2^12, and none with calendar periods, else Z3);
 // with their tense binding (SEMANTICS.md, "Time"; solver/encoders/tense.cc),
 // the events' and publications' domains and the sources' dates. These are
 // difference constraints over integer days (solved by Bellman-Ford) and
 // intervals of measure values. A group touching anything else (an event of a
-// class some first-since claim ranges over, an actor's events, a measure
-// another measure is ordered with, a subject to derive, ...) is left to Z3,
+// class some ordinal claim ranges over, existence claims, an actor's events,
+// a measure another measure is ordered with, a subject to derive, ...) is
+// left to Z3,
 // and so is every group the fast path finds inconsistent: its conflicts,
 // explanations and repairs come from the full diagnosis.
 //

@@ -51,6 +51,24 @@ constexpr char kMay2012[] = R"pb(
     date { subject { event: "e" } within { start { year: 2012 month: 5 } } }
   })pb";
 
+// g in 2005 (with `g_modality`), h in 2010, and h the first-ever of the
+// class of both.
+std::string FirstEverAfterG(const char* g_modality) {
+  return absl::StrCat(R"pb(
+    claims {
+      id: "g2005" provenance { source: "s" )pb", g_modality, R"pb( }
+      date { subject { event: "g" } within { start { year: 2005 } } }
+    }
+    claims {
+      id: "h2010" provenance { source: "s" }
+      date { subject { event: "h" } within { start { year: 2010 } } }
+    }
+    claims {
+      id: "first" provenance { source: "s" }
+      first_since { event: "h" event_class: "visit/x" first_ever: true }
+    })pb");
+}
+
 INSTANTIATE_TEST_SUITE_P(
     Table, FastPathCase,
     ::testing::Values(
@@ -228,8 +246,9 @@ INSTANTIATE_TEST_SUITE_P(
                  date { subject { event: "e" } within { start { year: 2012 } } }
                })pb",
              {false, false}},
-        // g is in a class a first-since claim ranges over.
-        Case{"class_member_left_to_z3", R"pb(
+        // g is in a class a first-since claim ranges over: h may start
+        // by the end of 2012.
+        Case{"first_since_over_class", R"pb(
                claims {
                  id: "g2012" provenance { source: "s" }
                  date { subject { event: "g" } within { start { year: 2012 } } }
@@ -237,6 +256,23 @@ INSTANTIATE_TEST_SUITE_P(
                claims {
                  id: "first" provenance { source: "s" }
                  first_since { event: "h" event_class: "visit/x" first_ever: true }
+               })pb",
+             {true, true}},
+        // g, which occurred (the date claim reports it), ended before h.
+        Case{"first_ever_after_a_known_one_left_to_z3", FirstEverAfterG(""),
+             {false, false, false}},
+        // The same, with g's date only hypothetical: g need not occur.
+        Case{"first_ever_after_a_hypothetical_one",
+             FirstEverAfterG("modality: MODALITY_HYPOTHETICAL"), {true, true, true}},
+        // g is in a class an ordinal claim ranges over.
+        Case{"class_member_of_an_ordinal_left_to_z3", R"pb(
+               claims {
+                 id: "g2012" provenance { source: "s" }
+                 date { subject { event: "g" } within { start { year: 2012 } } }
+               }
+               claims {
+                 id: "second" provenance { source: "s" }
+                 ordinal { event: "h" event_class: "visit/x" ordinal: 2 }
                })pb",
              {false, false}},
         Case{"quantity", R"pb(
@@ -263,6 +299,33 @@ INSTANTIATE_TEST_SUITE_P(
                })pb",
              {false}}),
     [](const ::testing::TestParamInfo<Case>& info) { return info.param.name; });
+
+// Claims that form one group: whether the fast path decides it, and
+// whether Z3 alone finds it consistent; expects the two to agree (the
+// fast path exact on it).
+struct GroupOutcome {
+  bool decided;
+  bool consistent;
+};
+GroupOutcome DecideOneGroup(const std::string& claims) {
+  const CheckRequest request = Request(claims);
+  const FastPathResult r = DecideSimpleGroups(request);
+  CheckRequest z3_only = request;
+  z3_only.mutable_options()->set_no_fast_path(true);
+  // Only the verdict matters here.
+  z3_only.mutable_options()->mutable_limits()->set_max_conflicts(1);
+  z3_only.mutable_options()->mutable_diagnosis()->set_max_repairs(-1);
+  const CheckReport z3 = MustCheck(z3_only);
+  const bool all_decided =
+      std::all_of(r.decided.begin(), r.decided.end(), [](bool d) { return d; });
+  const bool any_decided =
+      std::any_of(r.decided.begin(), r.decided.end(), [](bool d) { return d; });
+  EXPECT_EQ(all_decided, any_decided) << claims;  // one group
+  const bool consistent = z3.verdict() == VERDICT_CONSISTENT;
+  EXPECT_EQ(all_decided, consistent)
+      << claims << "Z3: " << Verdict_Name(z3.verdict());
+  return {all_decided, consistent};
+}
 
 // Year and month gaps between two events, one or both dated to a few
 // years or months (often across a new year): the fast path decides a group
@@ -313,28 +376,86 @@ TEST(FastPath, PeriodGapsAgreeWithZ3) {
     if (pick(3) != 0) claims += within("we", "e");
     claims += gap("g1");
     if (pick(2) == 0) claims += gap("g2");
-    const CheckRequest request = Request(claims);
-    const FastPathResult r = DecideSimpleGroups(request);
-    CheckRequest z3_only = request;
-    z3_only.mutable_options()->set_no_fast_path(true);
-    // Only the verdict matters here.
-    z3_only.mutable_options()->mutable_limits()->set_max_conflicts(1);
-    z3_only.mutable_options()->mutable_diagnosis()->set_max_repairs(-1);
-    const CheckReport z3 = MustCheck(z3_only);
-    const bool all_decided =
-        std::all_of(r.decided.begin(), r.decided.end(), [](bool d) { return d; });
-    const bool any_decided =
-        std::any_of(r.decided.begin(), r.decided.end(), [](bool d) { return d; });
-    EXPECT_EQ(all_decided, any_decided) << claims;  // one group
-    EXPECT_EQ(all_decided, z3.verdict() == VERDICT_CONSISTENT)
-        << claims << "Z3: " << Verdict_Name(z3.verdict());
-    decided += all_decided;
-    consistent += z3.verdict() == VERDICT_CONSISTENT;
+    const GroupOutcome outcome = DecideOneGroup(claims);
+    decided += outcome.decided;
+    consistent += outcome.consistent;
   }
   std::cerr << decided << " of 150 period-gap groups decided, " << consistent
             << " consistent under Z3\n";
   EXPECT_GT(decided, 20);
   EXPECT_GT(150 - consistent, 20);
+}
+
+// First-since claims over a class of four events, some dated (some of those
+// dates only hypothetical, so the event need not occur), in every form:
+// since a named or an unnamed previous event, first-ever, last. With so few
+// disjunctions the fast path is exact: it decides the group exactly when Z3
+// finds it consistent.
+TEST(FastPath, FirstSinceAgreesWithZ3) {
+  std::mt19937 rng(20261208);
+  auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
+  const char* events[] = {"a", "b", "c", "d"};
+  const char* modalities[] = {"", "modality: MODALITY_REPORTED",
+                              "modality: MODALITY_HYPOTHETICAL",
+                              "modality: MODALITY_PLANNED",
+                              "modality: MODALITY_CANCELLED"};
+  auto provenance = [&](bool dated) {
+    // Dates mostly stated as fact; first-since claims in any modality.
+    const int m = dated ? (pick(4) == 0 ? 2 : pick(2)) : pick(8) < 5 ? 0 : pick(5);
+    return absl::StrCat("provenance { source: \"s\" ", modalities[m], " }");
+  };
+  int decided = 0, consistent = 0;
+  for (int round = 0; round < 200; ++round) {
+    std::string claims;
+    for (const char* e : events) {
+      claims += absl::StrCat("events { id: \"", e, "\" classes: \"c\" }\n");
+    }
+    int n = 0;
+    for (const char* e : events) {
+      if (pick(4) == 0) continue;
+      const int year = 2000 + pick(7);
+      const std::string spec =
+          pick(3) == 0 ? absl::StrCat("start { year: ", year, " month: ", 1 + pick(12), " }")
+                       : absl::StrCat("start { year: ", year, " }");
+      claims += absl::StrCat("claims { id: \"d", n++, "\" ", provenance(true),
+                             " date { subject { event: \"", e, "\" } within { ", spec,
+                             " } } }\n");
+    }
+    const int first_since_claims = 1 + pick(2);
+    for (int j = 0; j < first_since_claims; ++j) {
+      const std::string event = events[pick(4)];
+      std::string body = absl::StrCat("event: \"", event, "\" event_class: \"c\" ");
+      switch (pick(5)) {
+        case 0:
+          body += "first_ever: true";
+          break;
+        case 1:
+          body += "last: true";
+          if (pick(2) == 0) body += absl::StrCat(" since { start { year: ", 2000 + pick(7), " } }");
+          break;
+        case 2:  // an unnamed previous one
+          body += absl::StrCat("since { start { year: ", 2000 + pick(7), " } }");
+          break;
+        default: {
+          std::string previous = events[pick(4)];
+          if (previous == event) previous = event == "a" ? "b" : "a";
+          body += absl::StrCat("previous: \"", previous, "\"");
+          if (pick(2) == 0) {
+            body += absl::StrCat(" since { start { year: ", 2000 + pick(7), " } }");
+          }
+        }
+      }
+      claims += absl::StrCat("claims { id: \"f", j, "\" ", provenance(false),
+                             " first_since { ", body, " } }\n");
+    }
+    const GroupOutcome outcome = DecideOneGroup(claims);
+    decided += outcome.decided;
+    consistent += outcome.consistent;
+  }
+  std::cerr << decided << " of 200 first-since groups decided, " << consistent
+            << " consistent under Z3\n";
+  EXPECT_GT(decided, 40);
+  EXPECT_GT(200 - consistent, 40);
 }
 
 // On generated sets the report with the fast path is the report without it
@@ -343,7 +464,8 @@ TEST(FastPath, PeriodGapsAgreeWithZ3) {
 TEST(FastPath, AgreesWithZ3OnGeneratedSets) {
   using differential::Family;
   int sets = 0, with_decided = 0;
-  for (Family family : {Family::kDates, Family::kQuantities, Family::kMixed}) {
+  for (Family family : {Family::kDates, Family::kQuantities, Family::kClasses,
+                        Family::kMixed}) {
     for (uint32_t seed = 0; seed < 30; ++seed) {
       CheckRequest request = differential::Generate(family, 7000000 + seed);
       request.mutable_options()->mutable_diagnosis()->set_max_repairs(-1);
