@@ -522,7 +522,7 @@ const Encoding::Projection& Encoding::Project(const z3::expr& day,
     // quotients are needed only for days outside them (and by month
     // projections, which conjoin the full definition): Z3 then solves for
     // no quotient of a day it has placed in those years (on the seed corpus,
-    // 8% fewer instructions).
+    // 13% fewer instructions: 6.81 G -> 5.93 G).
     const z3::expr full = definition;
     if (!hints.empty()) {
       const int lo = std::max(window.first, kMinYear);
