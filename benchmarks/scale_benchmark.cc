@@ -48,14 +48,15 @@ using namespace claimcheck::v1;  // NOLINT: the schema's own names.
 // Sizes for both; the baseline stops at 100k (at 1M it needs minutes).
 constexpr int64_t kMonolithicMax = 100000;
 
-// The kind of `per_mille` of the components (synthetic.h): ordinals, which
-// only Z3 decides; first since, which the fast path decides, by cases when
-// a known event of the class occurs; year gaps, which it decides by cases;
-// year offsets from fixed years, which it decides by bounds.
-enum class Kind { kOrdinal, kFirstSince, kYearGap, kFixedOffset };
+// The kind of `per_mille` of the components (synthetic.h): dates in a year
+// relative to another event's, which only Z3 decides; ordinals and first
+// since, which the fast path decides, by cases when a known event of the
+// class occurs; year gaps, which it decides by cases; year offsets from
+// fixed years, which it decides by bounds.
+enum class Kind { kInPeriod, kOrdinal, kFirstSince, kYearGap, kFixedOffset };
 
 SyntheticOptions Options(int64_t claims, int64_t per_mille,
-                         Kind kind = Kind::kOrdinal) {
+                         Kind kind = Kind::kInPeriod) {
   SyntheticOptions options;
   options.claims = static_cast<int>(claims);
   options.claims_per_component = 2;
@@ -63,8 +64,11 @@ SyntheticOptions Options(int64_t claims, int64_t per_mille,
   options.quantity_share = 0.25;
   const double share = per_mille / 1000.0;
   switch (kind) {
-    case Kind::kOrdinal:
+    case Kind::kInPeriod:
       options.z3_share = share;
+      break;
+    case Kind::kOrdinal:
+      options.ordinal_share = share;
       break;
     case Kind::kFirstSince:
       options.first_since_share = share;
@@ -216,7 +220,8 @@ void RunCheck(benchmark::State& state, Kind kind) {
   }
 }
 
-void BM_Check(benchmark::State& state) { RunCheck(state, Kind::kOrdinal); }
+void BM_Check(benchmark::State& state) { RunCheck(state, Kind::kInPeriod); }
+void BM_CheckOrdinals(benchmark::State& state) { RunCheck(state, Kind::kOrdinal); }
 void BM_CheckFirstSince(benchmark::State& state) {
   RunCheck(state, Kind::kFirstSince);
 }
@@ -232,7 +237,7 @@ void BM_Monolithic(benchmark::State& state) {
   const CheckRequest request = GenerateSynthetic(Options(state.range(0), state.range(1)));
   for (auto _ : state) {
     const Baseline& b =
-        MeasureMonolithic({state.range(0), state.range(1), Kind::kOrdinal},
+        MeasureMonolithic({state.range(0), state.range(1), Kind::kInPeriod},
                           request);
     state.SetIterationTime(b.seconds);
     if (b.verdict != VERDICT_INCONSISTENT) {
@@ -244,15 +249,18 @@ void BM_Monolithic(benchmark::State& state) {
 }
 
 // An article of `claims` claims: copies (with new ids) of claims of the
-// corpus's ordinal components, each of another component, so that it
+// corpus's in-period components, each of another component, so that it
 // touches that many of the parts Z3 checks.
 ClaimSet ArticleFor(const CheckRequest& corpus, int claims) {
   ClaimSet article;
   std::string last_event;
   for (const Claim& c : corpus.claims().claims()) {
     if (static_cast<int>(article.claims_size()) == claims) break;
-    if (!c.has_ordinal() || c.ordinal().event() == last_event) continue;
-    last_event = c.ordinal().event();
+    if (!c.has_date() || !c.date().has_in_period() ||
+        c.date().subject().event() == last_event) {
+      continue;
+    }
+    last_event = c.date().subject().event();
     Claim& copy = *article.add_claims();
     copy = c;
     copy.set_id(absl::StrCat("article-", article.claims_size()));
@@ -267,7 +275,7 @@ void BM_SessionRecheck(benchmark::State& state) {
       corpus.claims().claims_size() + 100);
   const ClaimSet article = ArticleFor(corpus, 5);
   if (article.claims_size() == 0) {
-    state.SkipWithError("the corpus has no ordinal components");
+    state.SkipWithError("the corpus has no in-period components");
     return;
   }
   double fresh_seconds = 0, session_seconds = 0;
@@ -308,12 +316,12 @@ void BM_SessionRecheck(benchmark::State& state) {
   state.counters["vs_fresh"] = fresh_seconds / session_seconds;
 }
 
-// Args: claims, then ordinal components (which only Z3 decides) per mille
-// of the components, then threads (BM_Check). 1M claims with 1% of them has
-// 5,000 parts for Z3. BM_CheckFirstSince, BM_CheckYearGaps and
-// BM_CheckFixedOffsets: the same with first since, year gap or fixed offset
-// components instead, each the Z3-only kind until the fast path took it
-// (each baseline measured on first use).
+// Args: claims, then in-period components (which only Z3 decides) per
+// mille of the components, then threads (BM_Check). 1M claims with 1% of
+// them has 5,000 parts for Z3. BM_CheckOrdinals, BM_CheckFirstSince,
+// BM_CheckYearGaps and BM_CheckFixedOffsets: the same with ordinal, first
+// since, year gap or fixed offset components instead, each the Z3-only kind
+// until the fast path took it (each baseline measured on first use).
 BENCHMARK(BM_Monolithic)
     ->ArgsProduct({{1000, 10000, 40000, 100000}, {0, 10}})
     ->Unit(benchmark::kMillisecond)
@@ -335,6 +343,7 @@ void KindRows(benchmark::internal::Benchmark* b) {
       ->UseManualTime()
       ->Iterations(1);
 }
+BENCHMARK(BM_CheckOrdinals)->Apply(KindRows);
 BENCHMARK(BM_CheckFirstSince)->Apply(KindRows);
 BENCHMARK(BM_CheckYearGaps)->Apply(KindRows);
 BENCHMARK(BM_CheckFixedOffsets)->Apply(KindRows);

@@ -46,6 +46,8 @@ class Generator {
           c / std::max(1, components / conflicts) < conflicts;
       double r = kind(rng_);
       if ((r -= options_.z3_share) < 0) {
+        InPeriod(c, conflict, set);
+      } else if ((r -= options_.ordinal_share) < 0) {
         Ordinal(c, conflict, set);
       } else if ((r -= options_.first_since_share) < 0) {
         FirstSince(c, conflict, set);
@@ -168,6 +170,22 @@ class Generator {
     SetDate(conflict ? two.year - 3 : two.year - 5, 0, 0,
             first.mutable_since()->mutable_start());
     first.set_previous(two.previous);
+  }
+
+  // "f within year Y-5", "e within year Y", "e in the fifth year after f's"
+  // (or the third).
+  void InPeriod(int c, bool conflict, ClaimSet& set) {
+    const std::string before = NewEvent(c, set, "a");
+    const std::string event = NewEvent(c, set);
+    const int year = Year();
+    Within(before, year - 5, set);
+    Within(event, year, set);
+    DateClaim& in = *NewClaim(set).mutable_date();
+    in.mutable_subject()->set_event(event);
+    RelativePeriod& period = *in.mutable_in_period();
+    period.mutable_anchor()->set_event(before);
+    period.set_unit(RelativePeriod::UNIT_YEAR);
+    period.set_offset(conflict ? 3 : 5);
   }
 
   // "f within year Y-5", "e within year Y", "e 5 (or 1) years after f".

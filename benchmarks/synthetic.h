@@ -6,17 +6,21 @@
 //   options.conflicts = 1;
 //   claimcheck::v1::CheckRequest request = GenerateSynthetic(options);
 //
-// Component kinds, mixed by `quantity_share`, `z3_share`,
+// Component kinds, mixed by `quantity_share`, `z3_share`, `ordinal_share`,
 // `first_since_share`, `year_gap_share` and `fixed_offset_share`:
 //   date      k "within" claims on one event, nested (a year, a month of it,
 //             a day range of that month); planted conflict: the last claim
 //             names another year.
 //   quantity  k quantity claims on one measure, of one value; planted
 //             conflict: the last claim doubles it.
-//   ordinal   (`z3_share`) "p within year Y-5", "e within year Y" and "e is
-//             the second of its class" (p and e the class's only events): a
-//             count over a class, which only Z3 decides (3 claims); planted
-//             conflict: "the first", all three.
+//   in period (`z3_share`) "f within year Y-5", "e within year Y" and "e in
+//             the fifth year after f's": year projections of two unknown
+//             days, which only Z3 decides (3 claims); planted conflict: "the
+//             third year", all three.
+//   ordinal   "p within year Y-5", "e within year Y" and "e is the second of
+//             its class" (p and e the class's only events): a count over a
+//             class, which the fast path decides (the Z3-only kind at
+//             0fc6e1d); planted conflict: "the first", all three.
 //   first since  "p within year Y-5", "e within year Y" and "e is the first
 //             event of its class since Y-5, the last being p" (p and e the
 //             class's only events), which the fast path decides (the
@@ -43,14 +47,15 @@
 namespace claimcheck::benchmarks {
 
 struct SyntheticOptions {
-  // Components: claims / claims_per_component; with ordinal, first since
-  // and year gap components (3 claims each) the corpus has a few more
-  // claims.
+  // Components: claims / claims_per_component; with in-period, ordinal,
+  // first since and year gap components (3 claims each) the corpus has a
+  // few more claims.
   int claims = 1000;
   int claims_per_component = 2;     // at least 2 (date and quantity kinds)
   int conflicts = 1;                // components with a planted conflict
   double quantity_share = 0.0;      // share of components about a measure
-  double z3_share = 0.0;            // share of ordinal components (Z3 only)
+  double z3_share = 0.0;            // share of in-period components (Z3 only)
+  double ordinal_share = 0.0;       // share of ordinal components
   double first_since_share = 0.0;   // share of first since components
   double year_gap_share = 0.0;      // share of year gap components
   double fixed_offset_share = 0.0;  // share of fixed offset components

@@ -82,6 +82,7 @@ bool IsSimple(const Claim& c) {
       return ModelledGap(c.gap().amount());
     case Claim::kQuantity:
     case Claim::kFirstSince:
+    case Claim::kOrdinal:
       return true;
     default:
       return false;
@@ -297,6 +298,9 @@ class GroupSolver {
       case Claim::kFirstSince:
         AddFirstSince(c.first_since());
         break;
+      case Claim::kOrdinal:
+        AddOrdinal(c.ordinal());
+        break;
       default:
         feasible_ = false;  // not modelled: never reached for simple claims
         break;
@@ -315,60 +319,39 @@ class GroupSolver {
     for (const std::string& e : occurs_) {
       if (not_occurs_.contains(e)) return false;
     }
-    // What first-since claims say of the known events of their class that
-    // occur; an event nothing makes occur is taken not to, which only lifts
-    // constraints (an occurring event is bounded by its sources' dates and
-    // excluded from first-since gaps; nothing here needs one to occur).
-    std::vector<std::pair<Edge, Edge>> either;  // one of the two holds
-    for (const FirstSinceRecord& f : first_since_) {
-      for (const auto& [k, other] : f.others) {
-        if (!occurs_.contains(*k)) continue;
-        switch (f.form) {
-          case FirstSinceRecord::kFirstEver:  // no known event ends before it
-            LessEq(f.event.first, other.last, 0);
-            break;
-          case FirstSinceRecord::kLast:  // none starts after it
-            LessEq(other.first, f.event.last, 0);
-            break;
-          case FirstSinceRecord::kSince: {
-            // Not strictly between the previous one and this one.
-            // It starts by the previous one's end, or ends on or after
-            // this one's start.
-            std::optional<Edge> by_previous, after_start;
-            bool by_previous_holds = false, after_start_holds = false;
-            const bool by_previous_possible = ToEdge(
-                other.first, f.previous.last, 0, by_previous, by_previous_holds);
-            const bool after_start_possible = ToEdge(
-                f.event.first, other.last, 0, after_start, after_start_holds);
-            if (by_previous_holds || after_start_holds) break;
-            if (by_previous_possible && after_start_possible) {
-              either.push_back({*by_previous, *after_start});
-            } else if (by_previous_possible) {
-              edges_.push_back(*by_previous);
-            } else if (after_start_possible) {
-              edges_.push_back(*after_start);
-            } else {
-              feasible_ = false;
-            }
-            break;
-          }
-        }
-      }
+    // What first-since and ordinal claims say of the known events of their
+    // class that occur; an event nothing makes occur is taken not to, which
+    // only lifts constraints (an occurring event is bounded by its sources'
+    // dates, excluded from first-since gaps and counted by ordinals;
+    // nothing here needs one to occur).
+    std::vector<Choice> choices;
+    for (const FirstSinceRecord& f : first_since_) AddFirstSinceChoices(f, choices);
+    std::vector<int> allowed;  // per ordinal: how many of its choices may count
+    for (const OrdinalRecord& o : ordinals_) {
+      AddOrdinalChoices(o, static_cast<int>(allowed.size()), choices, allowed);
     }
     if (!feasible_) return false;
-    if (either.empty()) {
+    if (choices.empty()) {
       if (periods_.empty()) return NoNegativeCycle(edges_);
       return SolvePeriods();
     }
-    // By cases over which side of each disjunction holds; with calendar
-    // periods as well, or too many cases, left to Z3.
-    if (!periods_.empty() || either.size() > kMaxEitherBits) return false;
+    // By cases over the choices (a set bit takes the second edge); with
+    // calendar periods as well, or too many cases, left to Z3.
+    if (!periods_.empty() || choices.size() > kMaxChoiceBits) return false;
     std::vector<Edge> edges = edges_;
     const size_t base = edges.size();
-    for (uint32_t mask = 0; mask < (1u << either.size()); ++mask) {
+    std::vector<int> counted(allowed.size());
+    for (uint32_t mask = 0; mask < (1u << choices.size()); ++mask) {
+      std::fill(counted.begin(), counted.end(), 0);
+      bool within = true;
+      for (size_t i = 0; i < choices.size(); ++i) {
+        const int c = choices[i].counter;
+        if (c >= 0 && ((mask >> i) & 1) && ++counted[c] > allowed[c]) within = false;
+      }
+      if (!within) continue;
       edges.resize(base);
-      for (size_t i = 0; i < either.size(); ++i) {
-        edges.push_back((mask >> i) & 1 ? either[i].second : either[i].first);
+      for (size_t i = 0; i < choices.size(); ++i) {
+        edges.push_back((mask >> i) & 1 ? choices[i].second : choices[i].first);
       }
       if (NoNegativeCycle(edges)) return true;
     }
@@ -380,6 +363,33 @@ class GroupSolver {
     int from;
     int to;
     int64_t weight;  // dist(to) <= dist(from) + weight
+  };
+  // Two constraints of which the group needs one (`first` or `second`);
+  // `counter`, if not -1, is an ordinal claim that counts the choices of
+  // `second` it ranges over.
+  struct Choice {
+    Edge first;
+    Edge second;
+    int counter = -1;
+  };
+
+  // A first-since claim's spans, and the class's other known events (not
+  // the event, nor a named previous one).
+  struct FirstSinceRecord {
+    enum Form { kSince, kFirstEver, kLast };
+    Form form = kSince;
+    Span event;
+    Span previous;  // kSince only
+    std::vector<std::pair<const std::string*, Span>> others;
+  };
+
+  // An ordinal claim: its event's span (or its anchor's), how many known
+  // events may come before it, and the class's other known events.
+  struct OrdinalRecord {
+    bool has_event = false;
+    Span at;
+    int64_t limit = 0;
+    std::vector<std::pair<const std::string*, Span>> others;
   };
 
   // x - y <= c.
@@ -559,6 +569,89 @@ class GroupSolver {
     }
   }
 
+  // x - y <= c or u - v <= d: a choice, or the one that can hold (neither:
+  // infeasible), or nothing when one holds on constants. Returns 1 when the
+  // second holds on constants or is forced, else 0 (for counting).
+  int Either(Term x, Term y, int64_t c, Term u, Term v, int64_t d, int counter,
+             std::vector<Choice>& choices) {
+    std::optional<Edge> first, second;
+    bool first_holds = false, second_holds = false;
+    const bool first_possible = ToEdge(x, y, c, first, first_holds);
+    const bool second_possible = ToEdge(u, v, d, second, second_holds);
+    if (first_holds) return 0;
+    if (second_holds) return 1;
+    if (first_possible && second_possible) {
+      choices.push_back({*first, *second, counter});
+    } else if (first_possible) {
+      edges_.push_back(*first);
+    } else if (second_possible) {
+      edges_.push_back(*second);
+      return 1;
+    } else {
+      feasible_ = false;
+    }
+    return 0;
+  }
+
+  void AddFirstSinceChoices(const FirstSinceRecord& f, std::vector<Choice>& choices) {
+    for (const auto& [k, other] : f.others) {
+      if (!occurs_.contains(*k)) continue;
+      switch (f.form) {
+        case FirstSinceRecord::kFirstEver:  // no known event ends before it
+          LessEq(f.event.first, other.last, 0);
+          break;
+        case FirstSinceRecord::kLast:  // none starts after it
+          LessEq(other.first, f.event.last, 0);
+          break;
+        case FirstSinceRecord::kSince:
+          // Not strictly between the previous one and this one: it starts
+          // by the previous one's end, or ends on or after this one's start.
+          Either(other.first, f.previous.last, 0, f.event.first, other.last, 0,
+                 -1, choices);
+          break;
+      }
+    }
+  }
+
+  // Each occurring known event is before the claim's event or anchor (the
+  // second edge, counted) or not; at most `limit` may be. Choices that
+  // cannot exceed the limit together are dropped (either edge is the other's
+  // negation, so one of them holds anyway).
+  void AddOrdinalChoices(const OrdinalRecord& o, int counter,
+                         std::vector<Choice>& choices, std::vector<int>& allowed) {
+    const size_t begin = choices.size();
+    int64_t left = o.limit;
+    for (const auto& [k, other] : o.others) {
+      if (!occurs_.contains(*k)) continue;
+      // Before: other.last < at.first (event form), other.last <= at.last
+      // (anchor form); not before: the negation.
+      left -= o.has_event
+                  ? Either(o.at.first, other.last, 0, other.last, o.at.first, -1,
+                           counter, choices)
+                  : Either(o.at.last, other.last, -1, other.last, o.at.last, 0,
+                           counter, choices);
+    }
+    if (left < 0) feasible_ = false;
+    if (static_cast<int64_t>(choices.size() - begin) <= left) choices.resize(begin);
+    allowed.push_back(static_cast<int>(std::max<int64_t>(left, 0)));
+  }
+
+  // As EncodeOrdinal (solver/encoders/ordinal.cc), once Solve knows which
+  // known events occur.
+  void AddOrdinal(const OrdinalClaim& c) {
+    OrdinalRecord o;
+    o.has_event = c.form_case() == OrdinalClaim::kEvent;
+    o.at = o.has_event ? EventSpan(c.event()) : Resolve(c.anchor());
+    o.limit = o.has_event ? c.ordinal() - 1 : c.count();
+    if (auto it = class_events_.find(c.event_class()); it != class_events_.end()) {
+      for (const std::string* k : it->second) {
+        if (o.has_event && *k == c.event()) continue;
+        o.others.push_back({k, EventSpan(*k)});
+      }
+    }
+    ordinals_.push_back(std::move(o));
+  }
+
   // As EncodeFirstSince (solver/encoders/first_since.cc): the previous
   // event's bounds now; what the class's other known events must not do,
   // once Solve knows which of them occur.
@@ -655,6 +748,9 @@ class GroupSolver {
       if (!c.first_since().previous().empty()) {
         named.push_back(&c.first_since().previous());
       }
+    } else if (c.has_ordinal() && c.ordinal().form_case() == OrdinalClaim::kEvent) {
+      subject = &c.ordinal().event();
+      named.push_back(subject);
     }
     const std::string& source = c.provenance().source();
     switch (c.provenance().modality()) {
@@ -841,18 +937,8 @@ class GroupSolver {
   // At most this many cases of SolvePeriods (products of the projected
   // days' ranges of years or months).
   static constexpr int64_t kMaxPeriodCases = 4096;
-  // At most 2^this cases of first-since disjunctions.
-  static constexpr size_t kMaxEitherBits = 12;
-
-  // A first-since claim's spans, and the class's other known events (not
-  // the event, nor a named previous one).
-  struct FirstSinceRecord {
-    enum Form { kSince, kFirstEver, kLast };
-    Form form = kSince;
-    Span event;
-    Span previous;  // kSince only
-    std::vector<std::pair<const std::string*, Span>> others;
-  };
+  // At most 2^this cases of first-since and ordinal choices.
+  static constexpr size_t kMaxChoiceBits = 12;
 
   // P(later) - P(earlier) at most k (at least, when at_least), P the
   // projection onto years or months, of two variable days.
@@ -883,6 +969,7 @@ class GroupSolver {
   std::vector<Edge> edges_;
   std::vector<PeriodConstraint> periods_;
   std::vector<FirstSinceRecord> first_since_;
+  std::vector<OrdinalRecord> ordinals_;
   int vars_ = 0;
   int zero_ = -1;
   bool feasible_ = true;

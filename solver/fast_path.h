@@ -22,12 +22,16 @@
 //     occurs gives a bound, or for "since" a disjunction (it starts by the
 //     previous one's end or ends on or after this one's start), decided by
 //     cases (at most 2^12, and none with calendar periods, else Z3);
+//   - ordinal claims ("the second visit": at most one known one before it;
+//     "two so far": at most two by an anchor), over the same occurring known
+//     events: each is before the event or anchor or not, at most so many
+//     before, by the same cases;
 // with their tense binding (SEMANTICS.md, "Time"; solver/encoders/tense.cc),
 // the events' and publications' domains and the sources' dates. These are
 // difference constraints over integer days (solved by Bellman-Ford) and
-// intervals of measure values. A group touching anything else (an event of a
-// class some ordinal claim ranges over, existence claims, an actor's events,
-// a measure another measure is ordered with, a subject to derive, ...) is
+// intervals of measure values. A group touching anything else (existence
+// claims, dates in a period relative to another, an actor's events, a
+// measure another measure is ordered with, a subject to derive, ...) is
 // left to Z3,
 // and so is every group the fast path finds inconsistent: its conflicts,
 // explanations and repairs come from the full diagnosis.

@@ -4,6 +4,7 @@
 #include "solver/fast_path.h"
 
 #include <algorithm>
+#include <functional>
 #include <iostream>
 #include <random>
 #include <string>
@@ -264,8 +265,9 @@ INSTANTIATE_TEST_SUITE_P(
         // The same, with g's date only hypothetical: g need not occur.
         Case{"first_ever_after_a_hypothetical_one",
              FirstEverAfterG("modality: MODALITY_HYPOTHETICAL"), {true, true, true}},
-        // g is in a class an ordinal claim ranges over.
-        Case{"class_member_of_an_ordinal_left_to_z3", R"pb(
+        // g is in a class an ordinal claim ranges over: at most one known
+        // one before h.
+        Case{"ordinal_over_class", R"pb(
                claims {
                  id: "g2012" provenance { source: "s" }
                  date { subject { event: "g" } within { start { year: 2012 } } }
@@ -274,7 +276,23 @@ INSTANTIATE_TEST_SUITE_P(
                  id: "second" provenance { source: "s" }
                  ordinal { event: "h" event_class: "visit/x" ordinal: 2 }
                })pb",
-             {false, false}},
+             {true, true}},
+        // The same group with an existence claim, which the fast path does
+        // not model.
+        Case{"existence_in_the_class_left_to_z3", R"pb(
+               claims {
+                 id: "g2012" provenance { source: "s" }
+                 date { subject { event: "g" } within { start { year: 2012 } } }
+               }
+               claims {
+                 id: "second" provenance { source: "s" }
+                 ordinal { event: "h" event_class: "visit/x" ordinal: 2 }
+               }
+               claims {
+                 id: "g-occurred" provenance { source: "s" }
+                 existence { event: "g" state: STATE_OCCURRED }
+               })pb",
+             {false, false, false}},
         Case{"quantity", R"pb(
                claims {
                  id: "q" provenance { source: "s" }
@@ -327,6 +345,23 @@ GroupOutcome DecideOneGroup(const std::string& claims) {
   return {all_decided, consistent};
 }
 
+// Runs DecideOneGroup on `rounds` groups from `make`, and expects enough of
+// them decided and enough inconsistent for the agreement to mean something.
+void ExpectExactOn(const std::string& what, int rounds,
+                   const std::function<std::string()>& make, int min_decided,
+                   int min_inconsistent) {
+  int decided = 0, consistent = 0;
+  for (int round = 0; round < rounds; ++round) {
+    const GroupOutcome outcome = DecideOneGroup(make());
+    decided += outcome.decided;
+    consistent += outcome.consistent;
+  }
+  std::cerr << decided << " of " << rounds << " " << what << " decided, "
+            << consistent << " consistent under Z3\n";
+  EXPECT_GT(decided, min_decided) << what;
+  EXPECT_GT(rounds - consistent, min_inconsistent) << what;
+}
+
 // Year and month gaps between two events, one or both dated to a few
 // years or months (often across a new year): the fast path decides a group
 // exactly when Z3 finds it consistent (GroupSolver::SolvePeriods is exact
@@ -370,92 +405,136 @@ TEST(FastPath, PeriodGapsAgreeWithZ3) {
     return absl::StrCat("claims { id: \"", id, "\" provenance { source: \"s\" } date { subject { event: \"",
                         to, "\" } after { reference { event: \"", from, "\" } ", offset, " } } }\n");
   };
-  int decided = 0, consistent = 0;
-  for (int round = 0; round < 150; ++round) {
-    std::string claims = within("wf", "f");
-    if (pick(3) != 0) claims += within("we", "e");
-    claims += gap("g1");
-    if (pick(2) == 0) claims += gap("g2");
-    const GroupOutcome outcome = DecideOneGroup(claims);
-    decided += outcome.decided;
-    consistent += outcome.consistent;
-  }
-  std::cerr << decided << " of 150 period-gap groups decided, " << consistent
-            << " consistent under Z3\n";
-  EXPECT_GT(decided, 20);
-  EXPECT_GT(150 - consistent, 20);
+  ExpectExactOn(
+      "period-gap groups", 150,
+      [&] {
+        std::string claims = within("wf", "f");
+        if (pick(3) != 0) claims += within("we", "e");
+        claims += gap("g1");
+        if (pick(2) == 0) claims += gap("g2");
+        return claims;
+      },
+      20, 20);
 }
 
-// First-since claims over a class of four events, some dated (some of those
-// dates only hypothetical, so the event need not occur), in every form:
-// since a named or an unnamed previous event, first-ever, last. With so few
-// disjunctions the fast path is exact: it decides the group exactly when Z3
-// finds it consistent.
-TEST(FastPath, FirstSinceAgreesWithZ3) {
-  std::mt19937 rng(20261208);
-  auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
-  const char* events[] = {"a", "b", "c", "d"};
-  const char* modalities[] = {"", "modality: MODALITY_REPORTED",
-                              "modality: MODALITY_HYPOTHETICAL",
-                              "modality: MODALITY_PLANNED",
-                              "modality: MODALITY_CANCELLED"};
-  auto provenance = [&](bool dated) {
-    // Dates mostly stated as fact; first-since claims in any modality.
-    const int m = dated ? (pick(4) == 0 ? 2 : pick(2)) : pick(8) < 5 ? 0 : pick(5);
-    return absl::StrCat("provenance { source: \"s\" ", modalities[m], " }");
-  };
-  int decided = 0, consistent = 0;
-  for (int round = 0; round < 200; ++round) {
+// Groups over a class of four events, a to d, some dated (some of those
+// dates only hypothetical, so the event need not occur), with claims that
+// range over the class.
+class ClassGroups {
+ public:
+  explicit ClassGroups(uint32_t seed) : rng_(seed) {}
+
+  int Pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng_); }
+  const char* Event() { return kEvents[Pick(4)]; }
+  int Year() { return 2000 + Pick(7); }
+
+  // Dates mostly stated as fact; class claims in any modality.
+  std::string Provenance(bool dated) {
+    static const char* const kModalities[] = {
+        "", "modality: MODALITY_REPORTED", "modality: MODALITY_HYPOTHETICAL",
+        "modality: MODALITY_PLANNED", "modality: MODALITY_CANCELLED"};
+    const int m = dated ? (Pick(4) == 0 ? 2 : Pick(2)) : Pick(8) < 5 ? 0 : Pick(5);
+    return absl::StrCat("provenance { source: \"s\" ", kModalities[m], " }");
+  }
+
+  // The events, and a date claim for about three in four of them.
+  std::string DatedEvents() {
     std::string claims;
-    for (const char* e : events) {
+    for (const char* e : kEvents) {
       claims += absl::StrCat("events { id: \"", e, "\" classes: \"c\" }\n");
     }
     int n = 0;
-    for (const char* e : events) {
-      if (pick(4) == 0) continue;
-      const int year = 2000 + pick(7);
+    for (const char* e : kEvents) {
+      if (Pick(4) == 0) continue;
+      const int year = Year();
       const std::string spec =
-          pick(3) == 0 ? absl::StrCat("start { year: ", year, " month: ", 1 + pick(12), " }")
+          Pick(3) == 0 ? absl::StrCat("start { year: ", year, " month: ", 1 + Pick(12), " }")
                        : absl::StrCat("start { year: ", year, " }");
-      claims += absl::StrCat("claims { id: \"d", n++, "\" ", provenance(true),
+      claims += absl::StrCat("claims { id: \"d", n++, "\" ", Provenance(true),
                              " date { subject { event: \"", e, "\" } within { ", spec,
                              " } } }\n");
     }
-    const int first_since_claims = 1 + pick(2);
-    for (int j = 0; j < first_since_claims; ++j) {
-      const std::string event = events[pick(4)];
-      std::string body = absl::StrCat("event: \"", event, "\" event_class: \"c\" ");
-      switch (pick(5)) {
-        case 0:
-          body += "first_ever: true";
-          break;
-        case 1:
-          body += "last: true";
-          if (pick(2) == 0) body += absl::StrCat(" since { start { year: ", 2000 + pick(7), " } }");
-          break;
-        case 2:  // an unnamed previous one
-          body += absl::StrCat("since { start { year: ", 2000 + pick(7), " } }");
-          break;
-        default: {
-          std::string previous = events[pick(4)];
-          if (previous == event) previous = event == "a" ? "b" : "a";
-          body += absl::StrCat("previous: \"", previous, "\"");
-          if (pick(2) == 0) {
-            body += absl::StrCat(" since { start { year: ", 2000 + pick(7), " } }");
-          }
-        }
-      }
-      claims += absl::StrCat("claims { id: \"f", j, "\" ", provenance(false),
-                             " first_since { ", body, " } }\n");
-    }
-    const GroupOutcome outcome = DecideOneGroup(claims);
-    decided += outcome.decided;
-    consistent += outcome.consistent;
+    return claims;
   }
-  std::cerr << decided << " of 200 first-since groups decided, " << consistent
-            << " consistent under Z3\n";
-  EXPECT_GT(decided, 40);
-  EXPECT_GT(200 - consistent, 40);
+
+  // A class claim of the given kind, with its id and provenance.
+  std::string Claim(int j, const std::string& kind, const std::string& body) {
+    return absl::StrCat("claims { id: \"k", j, "\" ", Provenance(false), " ", kind,
+                        " { ", body, " } }\n");
+  }
+
+ private:
+  static constexpr const char* kEvents[] = {"a", "b", "c", "d"};
+  std::mt19937 rng_;
+};
+
+// First-since claims in every form: since a named or an unnamed previous
+// event, first-ever, last. With so few disjunctions the fast path is exact:
+// it decides the group exactly when Z3 finds it consistent.
+TEST(FastPath, FirstSinceAgreesWithZ3) {
+  ClassGroups g(20261208);
+  ExpectExactOn(
+      "first-since groups", 200,
+      [&] {
+        std::string claims = g.DatedEvents();
+        const int n = 1 + g.Pick(2);
+        for (int j = 0; j < n; ++j) {
+          const std::string event = g.Event();
+          std::string body = absl::StrCat("event: \"", event, "\" event_class: \"c\" ");
+          switch (g.Pick(5)) {
+            case 0:
+              body += "first_ever: true";
+              break;
+            case 1:
+              body += "last: true";
+              if (g.Pick(2) == 0) {
+                body += absl::StrCat(" since { start { year: ", g.Year(), " } }");
+              }
+              break;
+            case 2:  // an unnamed previous one
+              body += absl::StrCat("since { start { year: ", g.Year(), " } }");
+              break;
+            default: {
+              std::string previous = g.Event();
+              if (previous == event) previous = event == "a" ? "b" : "a";
+              body += absl::StrCat("previous: \"", previous, "\"");
+              if (g.Pick(2) == 0) {
+                body += absl::StrCat(" since { start { year: ", g.Year(), " } }");
+              }
+            }
+          }
+          claims += g.Claim(j, "first_since", body);
+        }
+        return claims;
+      },
+      40, 40);
+}
+
+// Ordinal claims ("the second visit": at most one known one before it) and
+// counts by an anchor ("two so far": at most two known ones by it), the
+// anchor a date or an event of the class.
+TEST(FastPath, OrdinalsAgreeWithZ3) {
+  ClassGroups g(20261209);
+  ExpectExactOn(
+      "ordinal groups", 200,
+      [&] {
+        std::string claims = g.DatedEvents();
+        const int n = 1 + g.Pick(2);
+        for (int j = 0; j < n; ++j) {
+          std::string body = "event_class: \"c\" ";
+          if (g.Pick(2) == 0) {
+            absl::StrAppend(&body, "event: \"", g.Event(), "\" ordinal: ", 1 + g.Pick(3));
+          } else {
+            const std::string anchor =
+                g.Pick(2) == 0 ? absl::StrCat("date { start { year: ", g.Year(), " } }")
+                               : absl::StrCat("event: \"", g.Event(), "\"");
+            absl::StrAppend(&body, "anchor { ", anchor, " } count: ", g.Pick(3));
+          }
+          claims += g.Claim(j, "ordinal", body);
+        }
+        return claims;
+      },
+      40, 40);
 }
 
 // On generated sets the report with the fast path is the report without it
