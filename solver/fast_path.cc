@@ -114,13 +114,25 @@ class UnionFind {
 // The nodes a claim touches: every event, measure and linked publication
 // its formula (with its tense binding) can mention. For claims the fast path
 // does not model, an over-approximation is enough: they only taint.
+// Events by class, in input order (as Encoding::EventsOfClass).
+using ClassEvents = absl::flat_hash_map<std::string, std::vector<const std::string*>>;
+
+ClassEvents EventsByClass(const ClaimSet& set) {
+  ClassEvents out;
+  for (const Event& e : set.events()) {
+    for (const std::string& c : e.classes()) out[c].push_back(&e.id());
+  }
+  return out;
+}
+
 class Touches {
  public:
   Touches(const CheckRequest& request, const Ids& ids,
-          const absl::flat_hash_set<std::string>& linked)
-      : set_(request.claims()), ids_(ids), linked_(linked) {
+          const absl::flat_hash_set<std::string>& linked,
+          const ClassEvents& class_events)
+      : set_(request.claims()), ids_(ids), linked_(linked),
+        class_events_(class_events) {
     for (const Event& e : set_.events()) {
-      for (const std::string& c : e.classes()) class_events_[c].push_back(e.id());
       for (const std::string& a : e.actors()) actor_events_[a].push_back(e.id());
       for (const ActorRole& r : e.roles()) actor_events_[r.actor()].push_back(e.id());
     }
@@ -138,9 +150,9 @@ class Touches {
         out.push_back(ids_.PublicationNode(r.published_of()));
       }
     };
-    auto events = [&](const std::vector<std::string>* list) {
+    auto events = [&](const auto* list) {
       if (list == nullptr) return;
-      for (const std::string& e : *list) out.push_back(ids_.EventNode(e));
+      for (const auto& e : *list) out.push_back(ids_.EventNode(Id(e)));
     };
     auto measure = [&](const std::string& m) {
       if (!m.empty()) out.push_back(ids_.MeasureNode(m));
@@ -226,16 +238,18 @@ class Touches {
                         m.dimension(), "\x1f", m.currency());
   }
   template <typename Map>
-  static const std::vector<std::string>* Find(const Map& map,
-                                              const std::string& key) {
+  static const typename Map::mapped_type* Find(const Map& map,
+                                               const std::string& key) {
     auto it = map.find(key);
     return it == map.end() ? nullptr : &it->second;
   }
+  static const std::string& Id(const std::string& id) { return id; }
+  static const std::string& Id(const std::string* id) { return *id; }
 
   const ClaimSet& set_;
   const Ids& ids_;
   const absl::flat_hash_set<std::string>& linked_;
-  absl::flat_hash_map<std::string, std::vector<std::string>> class_events_;
+  const ClassEvents& class_events_;
   absl::flat_hash_map<std::string, std::vector<std::string>> actor_events_;
   absl::flat_hash_map<std::string, std::vector<const Measure*>> quantity_measures_;
 };
@@ -259,19 +273,16 @@ struct Span {
 struct Shared {
   explicit Shared(const CheckRequest& request)
       : linked(LinkedPublications(request.claims())),
-        settings(AmountSettingsFor(request.options())) {
+        settings(AmountSettingsFor(request.options())),
+        class_events(EventsByClass(request.claims())) {
     for (const Source& s : request.claims().sources()) sources[s.id()] = &s;
     for (const Measure& m : request.claims().measures()) measures[m.id()] = &m;
-    for (const Event& e : request.claims().events()) {
-      for (const std::string& c : e.classes()) class_events[c].push_back(&e.id());
-    }
   }
   absl::flat_hash_set<std::string> linked;
   AmountSettings settings;
   absl::flat_hash_map<std::string, const Source*> sources;
   absl::flat_hash_map<std::string, const Measure*> measures;
-  // Events by class, in input order (as Encoding::EventsOfClass).
-  absl::flat_hash_map<std::string, std::vector<const std::string*>> class_events;
+  ClassEvents class_events;
 };
 
 class GroupSolver {
@@ -636,6 +647,23 @@ class GroupSolver {
     allowed.push_back(static_cast<int>(std::max<int64_t>(left, 0)));
   }
 
+  // The known events of a class but the ones named (null: none), with
+  // their spans.
+  std::vector<std::pair<const std::string*, Span>> KnownOthers(
+      const std::string& event_class, const std::string* skip,
+      const std::string* skip_too = nullptr) {
+    std::vector<std::pair<const std::string*, Span>> out;
+    auto it = class_events_.find(event_class);
+    if (it == class_events_.end()) return out;
+    for (const std::string* k : it->second) {
+      if ((skip != nullptr && *k == *skip) || (skip_too != nullptr && *k == *skip_too)) {
+        continue;
+      }
+      out.push_back({k, EventSpan(*k)});
+    }
+    return out;
+  }
+
   // As EncodeOrdinal (solver/encoders/ordinal.cc), once Solve knows which
   // known events occur.
   void AddOrdinal(const OrdinalClaim& c) {
@@ -643,12 +671,7 @@ class GroupSolver {
     o.has_event = c.form_case() == OrdinalClaim::kEvent;
     o.at = o.has_event ? EventSpan(c.event()) : Resolve(c.anchor());
     o.limit = o.has_event ? c.ordinal() - 1 : c.count();
-    if (auto it = class_events_.find(c.event_class()); it != class_events_.end()) {
-      for (const std::string* k : it->second) {
-        if (o.has_event && *k == c.event()) continue;
-        o.others.push_back({k, EventSpan(*k)});
-      }
-    }
+    o.others = KnownOthers(c.event_class(), o.has_event ? &c.event() : nullptr);
     ordinals_.push_back(std::move(o));
   }
 
@@ -684,12 +707,7 @@ class GroupSolver {
         LessEq(f.previous.last, Const(since.last), 0);
       }
     }
-    if (auto it = class_events_.find(c.event_class()); it != class_events_.end()) {
-      for (const std::string* k : it->second) {
-        if (*k == c.event() || (skip != nullptr && *k == *skip)) continue;
-        f.others.push_back({k, EventSpan(*k)});
-      }
-    }
+    f.others = KnownOthers(c.event_class(), &c.event(), skip);
     first_since_.push_back(std::move(f));
   }
 
@@ -954,8 +972,7 @@ class GroupSolver {
   const AmountSettings& settings_;
   const absl::flat_hash_map<std::string, const Source*>& sources_;
   const absl::flat_hash_map<std::string, const Measure*>& measures_;
-  const absl::flat_hash_map<std::string, std::vector<const std::string*>>&
-      class_events_;
+  const ClassEvents& class_events_;
   absl::flat_hash_map<std::string, std::pair<int, int>> events_;
   absl::flat_hash_map<std::string, int> publications_;
   absl::flat_hash_map<std::string, ValueInterval> values_;
@@ -987,7 +1004,7 @@ FastPathResult DecideSimpleGroups(const CheckRequest& request) {
   }
   const Ids ids(set);
   const Shared shared(request);
-  const Touches touches(request, ids, shared.linked);
+  const Touches touches(request, ids, shared.linked, shared.class_events);
   // One extra node per claim, for claims that touch nothing (constants
   // only) and to tie each claim to its group.
   const int nodes = ids.Nodes();

@@ -52,6 +52,23 @@ constexpr char kMay2012[] = R"pb(
     date { subject { event: "e" } within { start { year: 2012 month: 5 } } }
   })pb";
 
+// e and f both within `day` December 2000 - 1 January 2001, and e after f
+// in the same calendar year (a gap of 0 years, exactly).
+std::string SameYearFromDecember(int day) {
+  const std::string within = absl::StrCat(
+      "within { start { year: 2000 month: 12 day: ", day,
+      " } end { year: 2001 month: 1 day: 1 } }");
+  return absl::StrCat(
+      "claims { id: \"f_days\" provenance { source: \"s\" } date { subject { event: \"f\" } ",
+      within, " } }\n",
+      "claims { id: \"e_days\" provenance { source: \"s\" } date { subject { event: \"e\" } ",
+      within, " } }\n",
+      R"pb(claims {
+             id: "same_year" provenance { source: "s" }
+             gap { from { event: "f" } to { event: "e" } amount { value: "0" unit: "year" rounding: ROUNDING_EXACT } }
+           })pb");
+}
+
 // g in 2005 (with `g_modality`), h in 2010, and h the first-ever of the
 // class of both.
 std::string FirstEverAfterG(const char* g_modality) {
@@ -176,35 +193,10 @@ INSTANTIATE_TEST_SUITE_P(
              {true, true}},
         // Both days within 30 Dec 2000 - 1 Jan 2001, e at least a day after
         // f, in the same calendar year: only 30 and 31 December will do.
-        Case{"same_year_across_new_year", R"pb(
-               claims {
-                 id: "f_days" provenance { source: "s" }
-                 date { subject { event: "f" } within { start { year: 2000 month: 12 day: 30 } end { year: 2001 month: 1 day: 1 } } }
-               }
-               claims {
-                 id: "e_days" provenance { source: "s" }
-                 date { subject { event: "e" } within { start { year: 2000 month: 12 day: 30 } end { year: 2001 month: 1 day: 1 } } }
-               }
-               claims {
-                 id: "same_year" provenance { source: "s" }
-                 gap { from { event: "f" } to { event: "e" } amount { value: "0" unit: "year" rounding: ROUNDING_EXACT } }
-               })pb",
-             {true, true, true}},
+        Case{"same_year_across_new_year", SameYearFromDecember(30), {true, true, true}},
         // From 31 Dec 2000 - 1 Jan 2001 there is no such pair: Z3's.
-        Case{"same_year_across_new_year_impossible_left_to_z3", R"pb(
-               claims {
-                 id: "f_days" provenance { source: "s" }
-                 date { subject { event: "f" } within { start { year: 2000 month: 12 day: 31 } end { year: 2001 month: 1 day: 1 } } }
-               }
-               claims {
-                 id: "e_days" provenance { source: "s" }
-                 date { subject { event: "e" } within { start { year: 2000 month: 12 day: 31 } end { year: 2001 month: 1 day: 1 } } }
-               }
-               claims {
-                 id: "same_year" provenance { source: "s" }
-                 gap { from { event: "f" } to { event: "e" } amount { value: "0" unit: "year" rounding: ROUNDING_EXACT } }
-               })pb",
-             {false, false, false}},
+        Case{"same_year_across_new_year_impossible_left_to_z3",
+             SameYearFromDecember(31), {false, false, false}},
         // Neither end dated: thousands of years each, too many cases.
         Case{"year_gap_between_undated_events_left_to_z3", R"pb(
                claims {
