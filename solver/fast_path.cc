@@ -16,11 +16,16 @@
 #include "claims/calendar.h"
 #include "solver/encoders/encoder.h"
 #include "solver/encoding.h"
+#include "solver/parallel.h"
 
 namespace claimcheck {
 namespace {
 
 using namespace claimcheck::v1;  // NOLINT: the schema's own names.
+
+// Groups a worker solves at a time: most groups take a few microseconds,
+// so handing them out one by one would cost a synchronisation each.
+constexpr int kGroupsPerBlock = 256;
 
 // Variables of the day constraints: an event's start and end, a source's
 // publication. Node ids for grouping: an event, a measure, a publication.
@@ -1026,25 +1031,53 @@ FastPathResult DecideSimpleGroups(const CheckRequest& request) {
   for (int n = 0; n < nodes + set.claims_size(); ++n) {
     if (tainted[n]) tainted_roots.insert(groups.Find(n));
   }
-  // Claims by group, in input order.
-  absl::flat_hash_map<int, std::vector<int>> members;
-  std::vector<int> order;
+  // Claims by group (groups in input order of their first claim, claims in
+  // input order).
+  absl::flat_hash_map<int, int> group_of_root;
+  std::vector<int> roots;
+  std::vector<std::vector<int>> members;
   for (int i = 0; i < set.claims_size(); ++i) {
     const int root = groups.Find(nodes + i);
-    auto [it, inserted] = members.try_emplace(root);
-    if (inserted) order.push_back(root);
-    it->second.push_back(i);
+    auto [it, inserted] =
+        group_of_root.try_emplace(root, static_cast<int>(roots.size()));
+    if (inserted) {
+      roots.push_back(root);
+      members.emplace_back();
+    }
+    members[it->second].push_back(i);
   }
-  result.groups = static_cast<int>(order.size());
+  result.groups = static_cast<int>(roots.size());
+  std::vector<int> candidates;  // untainted groups
+  for (int g = 0; g < result.groups; ++g) {
+    if (!tainted_roots.contains(roots[g])) candidates.push_back(g);
+  }
+  // Groups share only `shared`, which they read: they are solved on up to
+  // options.threads threads (0: the machine's cores), a block of
+  // consecutive groups at a time, each answer stored apart, so the result
+  // does not depend on the thread count.
+  std::vector<char> consistent(candidates.size(), 0);
+  const int block = kGroupsPerBlock;
+  const int blocks =
+      (static_cast<int>(candidates.size()) + block - 1) / block;
+  const int threads = request.options().threads() > 0
+                          ? request.options().threads()
+                          : DefaultThreads();
+  ParallelFor(blocks, threads, [&](int b) {
+    const int end =
+        std::min(static_cast<int>(candidates.size()), (b + 1) * block);
+    for (int k = b * block; k < end; ++k) {
+      GroupSolver solver(shared);
+      for (int i : members[candidates[k]]) solver.Add(set.claims(i));
+      consistent[k] = solver.Solve() ? 1 : 0;
+    }
+  });
   absl::flat_hash_set<int> decided_roots;
-  for (int root : order) {
-    if (tainted_roots.contains(root)) continue;
-    GroupSolver solver(shared);
-    for (int i : members[root]) solver.Add(set.claims(i));
-    if (!solver.Solve()) continue;
+  for (size_t k = 0; k < candidates.size(); ++k) {
+    if (!consistent[k]) continue;
+    const int g = candidates[k];
     ++result.groups_decided;
-    decided_roots.insert(root);
-    for (int i : members[root]) result.decided[i] = true;
+    decided_roots.insert(roots[g]);
+    for (int i : members[g]) result.decided[i] = true;
   }
   // Events and measures are nodes 0..E-1 and E..E+M-1, in input order.
   result.event_decided.assign(set.events_size(), false);

@@ -63,7 +63,9 @@ struct FastPathResult {
 
 // Runs in O(claims + events + measures + sources) plus, per group, the
 // Bellman-Ford cost O(variables * constraints) of its day constraints (once
-// per case for calendar gaps between unknown days).
+// per case for calendar gaps between unknown days). Groups are solved on
+// up to options.threads threads (0: the machine's cores); the result does
+// not depend on the count.
 // Expects a validated request with its phrases filled (claims/fill.h).
 FastPathResult DecideSimpleGroups(const claimcheck::v1::CheckRequest& request);
 
