@@ -68,10 +68,9 @@ class Owners {
 
 }  // namespace
 
-Split SplitIndependent(const CheckRequest& request) {
+Split SplitIndependent(const CheckRequest& request, z3::context& ctx) {
   const ClaimSet& set = request.claims();
   Split split;
-  z3::context ctx;
   Encoding encoding(ctx, request, Encoding::Use::kStructure);
   std::vector<Entry> entries;
   for (int i = 0; i < set.claims_size(); ++i) {

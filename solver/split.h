@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "proto/claimcheck.pb.h"
+#include "z3++.h"
 
 namespace claimcheck {
 
@@ -41,8 +42,11 @@ struct Split {
 };
 
 // Expects a validated request with its phrases filled (claims/fill.h).
-// Throws z3::exception when Z3 fails.
-Split SplitIndependent(const claimcheck::v1::CheckRequest& request);
+// Encodes it in `ctx`, which the caller may use again: a request that is
+// one part is then checked in the context it was split in, saving a
+// context's set-up and tear-down. Throws z3::exception when Z3 fails.
+Split SplitIndependent(const claimcheck::v1::CheckRequest& request,
+                       z3::context& ctx);
 
 }  // namespace claimcheck
 
