@@ -48,12 +48,20 @@ using namespace claimcheck::v1;  // NOLINT: the schema's own names.
 // Sizes for both; the baseline stops at 100k (at 1M it needs minutes).
 constexpr int64_t kMonolithicMax = 100000;
 
-// The kind of `per_mille` of the components (synthetic.h): dates in a year
-// relative to another event's, which only Z3 decides; ordinals and first
-// since, which the fast path decides, by cases when a known event of the
-// class occurs; year gaps, which it decides by cases; year offsets from
-// fixed years, which it decides by bounds.
-enum class Kind { kInPeriod, kOrdinal, kFirstSince, kYearGap, kFixedOffset };
+// The kind of `per_mille` of the components (synthetic.h): dates in months
+// of a year relative to another event's, which only Z3 decides; dates in a
+// whole such year, ordinals and first since, which the fast path decides,
+// by cases over years or over the known events of a class that occur; year
+// gaps, which it decides by cases; year offsets from fixed years, which it
+// decides by bounds.
+enum class Kind {
+  kInPeriod,
+  kWholePeriod,
+  kOrdinal,
+  kFirstSince,
+  kYearGap,
+  kFixedOffset
+};
 
 SyntheticOptions Options(int64_t claims, int64_t per_mille,
                          Kind kind = Kind::kInPeriod) {
@@ -66,6 +74,9 @@ SyntheticOptions Options(int64_t claims, int64_t per_mille,
   switch (kind) {
     case Kind::kInPeriod:
       options.z3_share = share;
+      break;
+    case Kind::kWholePeriod:
+      options.whole_period_share = share;
       break;
     case Kind::kOrdinal:
       options.ordinal_share = share;
@@ -221,6 +232,9 @@ void RunCheck(benchmark::State& state, Kind kind) {
 }
 
 void BM_Check(benchmark::State& state) { RunCheck(state, Kind::kInPeriod); }
+void BM_CheckWholePeriods(benchmark::State& state) {
+  RunCheck(state, Kind::kWholePeriod);
+}
 void BM_CheckOrdinals(benchmark::State& state) { RunCheck(state, Kind::kOrdinal); }
 void BM_CheckFirstSince(benchmark::State& state) {
   RunCheck(state, Kind::kFirstSince);
@@ -318,10 +332,11 @@ void BM_SessionRecheck(benchmark::State& state) {
 
 // Args: claims, then in-period components (which only Z3 decides) per
 // mille of the components, then threads (BM_Check). 1M claims with 1% of
-// them has 5,000 parts for Z3. BM_CheckOrdinals, BM_CheckFirstSince,
-// BM_CheckYearGaps and BM_CheckFixedOffsets: the same with ordinal, first
-// since, year gap or fixed offset components instead, each the Z3-only kind
-// until the fast path took it (each baseline measured on first use).
+// them has 5,000 parts for Z3. BM_CheckWholePeriods, BM_CheckOrdinals,
+// BM_CheckFirstSince, BM_CheckYearGaps and BM_CheckFixedOffsets: the same
+// with whole-period, ordinal, first since, year gap or fixed offset
+// components instead, each the Z3-only kind until the fast path took it
+// (each baseline measured on first use).
 BENCHMARK(BM_Monolithic)
     ->ArgsProduct({{1000, 10000, 40000, 100000}, {0, 10}})
     ->Unit(benchmark::kMillisecond)
@@ -343,6 +358,7 @@ void KindRows(benchmark::internal::Benchmark* b) {
       ->UseManualTime()
       ->Iterations(1);
 }
+BENCHMARK(BM_CheckWholePeriods)->Apply(KindRows);
 BENCHMARK(BM_CheckOrdinals)->Apply(KindRows);
 BENCHMARK(BM_CheckFirstSince)->Apply(KindRows);
 BENCHMARK(BM_CheckYearGaps)->Apply(KindRows);

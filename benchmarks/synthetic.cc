@@ -46,7 +46,9 @@ class Generator {
           c / std::max(1, components / conflicts) < conflicts;
       double r = kind(rng_);
       if ((r -= options_.z3_share) < 0) {
-        InPeriod(c, conflict, set);
+        InPeriod(c, conflict, /*narrowed=*/true, set);
+      } else if ((r -= options_.whole_period_share) < 0) {
+        InPeriod(c, conflict, /*narrowed=*/false, set);
       } else if ((r -= options_.ordinal_share) < 0) {
         Ordinal(c, conflict, set);
       } else if ((r -= options_.first_since_share) < 0) {
@@ -173,8 +175,8 @@ class Generator {
   }
 
   // "f within year Y-5", "e within year Y", "e in the fifth year after f's"
-  // (or the third).
-  void InPeriod(int c, bool conflict, ClaimSet& set) {
+  // (or the third), or when `narrowed` "in the first half of" that year.
+  void InPeriod(int c, bool conflict, bool narrowed, ClaimSet& set) {
     const std::string before = NewEvent(c, set, "a");
     const std::string event = NewEvent(c, set);
     const int year = Year();
@@ -186,6 +188,10 @@ class Generator {
     period.mutable_anchor()->set_event(before);
     period.set_unit(RelativePeriod::UNIT_YEAR);
     period.set_offset(conflict ? 3 : 5);
+    if (narrowed) {
+      period.set_first_month(1);
+      period.set_last_month(6);
+    }
   }
 
   // "f within year Y-5", "e within year Y", "e 5 (or 1) years after f".

@@ -6,17 +6,21 @@
 //   options.conflicts = 1;
 //   claimcheck::v1::CheckRequest request = GenerateSynthetic(options);
 //
-// Component kinds, mixed by `quantity_share`, `z3_share`, `ordinal_share`,
-// `first_since_share`, `year_gap_share` and `fixed_offset_share`:
+// Component kinds, mixed by `quantity_share`, `z3_share`,
+// `whole_period_share`, `ordinal_share`, `first_since_share`,
+// `year_gap_share` and `fixed_offset_share`:
 //   date      k "within" claims on one event, nested (a year, a month of it,
 //             a day range of that month); planted conflict: the last claim
 //             names another year.
 //   quantity  k quantity claims on one measure, of one value; planted
 //             conflict: the last claim doubles it.
 //   in period (`z3_share`) "f within year Y-5", "e within year Y" and "e in
-//             the fifth year after f's": year projections of two unknown
-//             days, which only Z3 decides (3 claims); planted conflict: "the
-//             third year", all three.
+//             the first half of the fifth year after f's": year and month
+//             projections of two unknown days, which only Z3 decides (3
+//             claims); planted conflict: "the third year", all three.
+//   whole period  the same without "the first half of": years between two
+//             unknown days, which the fast path decides by cases (the
+//             Z3-only kind from 8451c40 until it did).
 //   ordinal   "p within year Y-5", "e within year Y" and "e is the second of
 //             its class" (p and e the class's only events): a count over a
 //             class, which the fast path decides (the Z3-only kind at
@@ -55,6 +59,7 @@ struct SyntheticOptions {
   int conflicts = 1;                // components with a planted conflict
   double quantity_share = 0.0;      // share of components about a measure
   double z3_share = 0.0;            // share of in-period components (Z3 only)
+  double whole_period_share = 0.0;  // share of whole-period components
   double ordinal_share = 0.0;       // share of ordinal components
   double first_since_share = 0.0;   // share of first since components
   double year_gap_share = 0.0;      // share of year gap components

@@ -73,13 +73,21 @@ bool ModelledGap(const Amount& amount) {
          unit == UnitKind::kMonths;
 }
 
+// A period of a whole year or month ("last year", "the following month"):
+// not narrowed to months or days of it, which the fast path leaves to Z3.
+bool WholePeriod(const RelativePeriod& period) {
+  const bool by_month = period.unit() == RelativePeriod::UNIT_MONTH;
+  return (by_month || (period.first_month() == 0 && period.last_month() == 0)) &&
+         period.first_day() == 0 && period.last_day() == 0;
+}
+
 // Whether the fast path models the claim's own constraint.
 bool IsSimple(const Claim& c) {
   switch (c.kind_case()) {
     case Claim::kDate: {
       const DateClaim& d = c.date();
       if (d.has_within()) return true;
-      if (!d.has_before() && !d.has_after()) return false;  // in_period
+      if (d.has_in_period()) return WholePeriod(d.in_period());
       const Relative& rel = d.has_before() ? d.before() : d.after();
       return !rel.has_offset() || ModelledGap(rel.offset());
     }
@@ -567,6 +575,10 @@ class GroupSolver {
       LessEq(subject.last, Const(w.last), 0);
       return;
     }
+    if (d.has_in_period()) {
+      AddWholePeriod(subject, d.in_period());
+      return;
+    }
     const bool before = d.has_before();
     const Relative& rel = before ? d.before() : d.after();
     const Span reference = rel.has_offset()
@@ -582,6 +594,20 @@ class GroupSolver {
       Less(subject.last, reference.first);
     } else {
       Less(reference.last, subject.first);
+    }
+  }
+
+  // As EncodePeriod (solver/encoders/date.cc) for a whole period: both
+  // ends of the subject are in the year (month) of the anchor's first day
+  // moved by the offset, P(end) - P(anchor) = offset, for the projection P.
+  void AddWholePeriod(const Span& subject, const RelativePeriod& period) {
+    const Span anchor = Resolve(period.anchor());
+    const bool months = period.unit() == RelativePeriod::UNIT_MONTH;
+    for (const Term& end : {subject.first, subject.last}) {
+      PeriodDifference(anchor.first, end, period.offset(), /*at_least=*/false,
+                       months);
+      PeriodDifference(anchor.first, end, period.offset(), /*at_least=*/true,
+                       months);
     }
   }
 
