@@ -374,30 +374,24 @@ absl::Status CheckParts(const CheckRequest& request, const CheckControl& control
       return absl::OkStatus();
     }
   }
-  // A Z3 context costs milliseconds to make and delete (Z3 4.8.12 fills
-  // two 8.5 MB blocks in each): a request that is one part is checked in
-  // the context it was split in. On 40,000 claims of which the fast path
-  // leaves one 2-claim conflict, two contexts took about half the check.
-  std::optional<z3::context> split_ctx;
-  split_ctx.emplace();
   Split split;
   try {
-    split = SplitIndependent(request, *split_ctx);
+    split = SplitIndependent(request);
   } catch (const z3::exception& e) {
     return absl::InternalError(absl::StrCat("Z3 failed: ", e.msg()));
   }
   if (split.parts.size() <= 1) {
     stats.parts += 1;
     stats.parts_checked += 1;
+    z3::context ctx;
     if (absl::Status s =
-            CheckWithZ3(request, control, diagnosis_end, *split_ctx, report);
+            CheckWithZ3(request, control, diagnosis_end, ctx, report);
         !s.ok()) {
       return s;
     }
     if (cache != nullptr && Reusable(report)) cache->Store(whole_key, report);
     return absl::OkStatus();
   }
-  split_ctx.reset();  // the parts are checked in contexts of their own
   const int n = static_cast<int>(split.parts.size());
   stats.parts += n;
   std::vector<CheckReport> reports(n);

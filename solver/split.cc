@@ -68,9 +68,10 @@ class Owners {
 
 }  // namespace
 
-Split SplitIndependent(const CheckRequest& request, z3::context& ctx) {
+Split SplitIndependent(const CheckRequest& request) {
   const ClaimSet& set = request.claims();
   Split split;
+  z3::context ctx;
   Encoding encoding(ctx, request, Encoding::Use::kStructure);
   std::vector<Entry> entries;
   for (int i = 0; i < set.claims_size(); ++i) {

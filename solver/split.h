@@ -18,7 +18,6 @@
 #include <vector>
 
 #include "proto/claimcheck.pb.h"
-#include "z3++.h"
 
 namespace claimcheck {
 
@@ -42,11 +41,8 @@ struct Split {
 };
 
 // Expects a validated request with its phrases filled (claims/fill.h).
-// Encodes it in `ctx`, which the caller may use again: a request that is
-// one part is then checked in the context it was split in, saving a
-// context's set-up and tear-down. Throws z3::exception when Z3 fails.
-Split SplitIndependent(const claimcheck::v1::CheckRequest& request,
-                       z3::context& ctx);
+// Throws z3::exception when Z3 fails.
+Split SplitIndependent(const claimcheck::v1::CheckRequest& request);
 
 }  // namespace claimcheck
 
