@@ -46,6 +46,8 @@ class Generator {
           c / std::max(1, components / conflicts) < conflicts;
       double r = kind(rng_);
       if ((r -= options_.z3_share) < 0) {
+        Lifespan(c, conflict, set);
+      } else if ((r -= options_.narrowed_period_share) < 0) {
         InPeriod(c, conflict, /*narrowed=*/true, set);
       } else if ((r -= options_.whole_period_share) < 0) {
         InPeriod(c, conflict, /*narrowed=*/false, set);
@@ -172,6 +174,21 @@ class Generator {
     SetDate(conflict ? two.year - 3 : two.year - 5, 0, 0,
             first.mutable_since()->mutable_start());
     first.set_previous(two.previous);
+  }
+
+  // "a lived from Y-60 to Y+10" (a reference fact), "e within year Y" (or
+  // Y-65, before a's birth), e an event of a's.
+  void Lifespan(int c, bool conflict, ClaimSet& set) {
+    const std::string event = NewEvent(c, set);
+    const std::string actor = absl::StrCat("a", c);
+    set.mutable_events(set.events_size() - 1)->add_actors(actor);
+    const int year = Year();
+    ReferenceFactClaim& life = *NewClaim(set).mutable_reference_fact();
+    life.set_actor(actor);
+    life.set_fact(ReferenceFactClaim::FACT_LIFESPAN);
+    SetDate(year - 60, 0, 0, life.mutable_from()->mutable_start());
+    SetDate(year + 10, 0, 0, life.mutable_to()->mutable_start());
+    Within(event, conflict ? year - 65 : year, set);
   }
 
   // "f within year Y-5", "e within year Y", "e in the fifth year after f's"

@@ -7,20 +7,24 @@
 //   claimcheck::v1::CheckRequest request = GenerateSynthetic(options);
 //
 // Component kinds, mixed by `quantity_share`, `z3_share`,
-// `whole_period_share`, `ordinal_share`, `first_since_share`,
-// `year_gap_share` and `fixed_offset_share`:
+// `narrowed_period_share`, `whole_period_share`, `ordinal_share`,
+// `first_since_share`, `year_gap_share` and `fixed_offset_share`:
 //   date      k "within" claims on one event, nested (a year, a month of it,
 //             a day range of that month); planted conflict: the last claim
 //             names another year.
 //   quantity  k quantity claims on one measure, of one value; planted
 //             conflict: the last claim doubles it.
-//   in period (`z3_share`) "f within year Y-5", "e within year Y" and "e in
-//             the first half of the fifth year after f's": year and month
-//             projections of two unknown days, which only Z3 decides (3
-//             claims); planted conflict: "the third year", all three.
-//   whole period  the same without "the first half of": years between two
-//             unknown days, which the fast path decides by cases (the
-//             Z3-only kind from 8451c40 until it did).
+//   lifespan (`z3_share`) "a lived from Y-60 to Y+10" (a reference fact)
+//             and "e within year Y", e an event with actor a: an actor's
+//             events, which only Z3 decides (2 claims); planted conflict:
+//             "e within Y-65", both.
+//   narrowed period  "f within year Y-5", "e within year Y" and "e in the
+//             first half of the fifth year after f's": year projections of
+//             two unknown days, narrowed to months, which the fast path
+//             decides by cases (the Z3-only kind at 052c0b2); planted
+//             conflict: "the third year", all three.
+//   whole period  the same without "the first half of" (the Z3-only kind
+//             from 8451c40 until the fast path took it at 052c0b2).
 //   ordinal   "p within year Y-5", "e within year Y" and "e is the second of
 //             its class" (p and e the class's only events): a count over a
 //             class, which the fast path decides (the Z3-only kind at
@@ -58,7 +62,8 @@ struct SyntheticOptions {
   int claims_per_component = 2;     // at least 2 (date and quantity kinds)
   int conflicts = 1;                // components with a planted conflict
   double quantity_share = 0.0;      // share of components about a measure
-  double z3_share = 0.0;            // share of in-period components (Z3 only)
+  double z3_share = 0.0;            // share of lifespan components (Z3 only)
+  double narrowed_period_share = 0.0;  // share of narrowed-period components
   double whole_period_share = 0.0;  // share of whole-period components
   double ordinal_share = 0.0;       // share of ordinal components
   double first_since_share = 0.0;   // share of first since components

@@ -16,7 +16,9 @@ ABSL_FLAG(int, claims, 1000, "claims in all, rounded down to whole components");
 ABSL_FLAG(int, claims_per_component, 2, "claims per date or quantity component");
 ABSL_FLAG(int, conflicts, 1, "components with a planted conflict");
 ABSL_FLAG(double, quantity_share, 0.25, "share of quantity components");
-ABSL_FLAG(double, z3_share, 0.0, "share of in-period components (left to Z3)");
+ABSL_FLAG(double, z3_share, 0.0, "share of lifespan components (left to Z3)");
+ABSL_FLAG(double, narrowed_period_share, 0.0,
+          "share of narrowed-period components (decided by the fast path by cases)");
 ABSL_FLAG(double, whole_period_share, 0.0,
           "share of whole-period components (decided by the fast path by cases)");
 ABSL_FLAG(double, ordinal_share, 0.0, "share of ordinal components");
@@ -35,6 +37,7 @@ int main(int argc, char** argv) {
   options.conflicts = absl::GetFlag(FLAGS_conflicts);
   options.quantity_share = absl::GetFlag(FLAGS_quantity_share);
   options.z3_share = absl::GetFlag(FLAGS_z3_share);
+  options.narrowed_period_share = absl::GetFlag(FLAGS_narrowed_period_share);
   options.whole_period_share = absl::GetFlag(FLAGS_whole_period_share);
   options.ordinal_share = absl::GetFlag(FLAGS_ordinal_share);
   options.first_since_share = absl::GetFlag(FLAGS_first_since_share);

@@ -73,12 +73,15 @@ bool ModelledGap(const Amount& amount) {
          unit == UnitKind::kMonths;
 }
 
-// A period of a whole year or month ("last year", "the following month"):
-// not narrowed to months or days of it, which the fast path leaves to Z3.
-bool WholePeriod(const RelativePeriod& period) {
+// A period the fast path models: a whole year or month ("last year", "the
+// following month"), or one narrowed to a range of its days ("that
+// summer", "on 7 April"), which on a known year or month is an interval of
+// days. Days of a year without months (the 15th of any month of it) are
+// not an interval, and left to Z3.
+bool ModelledPeriod(const RelativePeriod& period) {
   const bool by_month = period.unit() == RelativePeriod::UNIT_MONTH;
-  return (by_month || (period.first_month() == 0 && period.last_month() == 0)) &&
-         period.first_day() == 0 && period.last_day() == 0;
+  return by_month || period.first_month() != 0 ||
+         (period.first_day() == 0 && period.last_day() == 0);
 }
 
 // Whether the fast path models the claim's own constraint.
@@ -87,7 +90,7 @@ bool IsSimple(const Claim& c) {
     case Claim::kDate: {
       const DateClaim& d = c.date();
       if (d.has_within()) return true;
-      if (d.has_in_period()) return WholePeriod(d.in_period());
+      if (d.has_in_period()) return ModelledPeriod(d.in_period());
       const Relative& rel = d.has_before() ? d.before() : d.after();
       return !rel.has_offset() || ModelledGap(rel.offset());
     }
@@ -576,7 +579,7 @@ class GroupSolver {
       return;
     }
     if (d.has_in_period()) {
-      AddWholePeriod(subject, d.in_period());
+      AddPeriod(subject, d.in_period());
       return;
     }
     const bool before = d.has_before();
@@ -597,10 +600,14 @@ class GroupSolver {
     }
   }
 
-  // As EncodePeriod (solver/encoders/date.cc) for a whole period: both
-  // ends of the subject are in the year (month) of the anchor's first day
-  // moved by the offset, P(end) - P(anchor) = offset, for the projection P.
-  void AddWholePeriod(const Span& subject, const RelativePeriod& period) {
+  // As EncodePeriod (solver/encoders/date.cc): both ends of the subject
+  // are in the year (month) of the anchor's first day moved by the offset,
+  // P(end) - P(anchor) = offset for the projection P; a narrowed period
+  // also puts the first end on or after its first month and day, and the
+  // last on or before its last, within that year (month). With the anchor
+  // a fixed day the period is a number and the narrowing a bound now; else
+  // SolvePeriods bounds it in each case, once the period is known.
+  void AddPeriod(const Span& subject, const RelativePeriod& period) {
     const Span anchor = Resolve(period.anchor());
     const bool months = period.unit() == RelativePeriod::UNIT_MONTH;
     for (const Term& end : {subject.first, subject.last}) {
@@ -609,6 +616,73 @@ class GroupSolver {
       PeriodDifference(anchor.first, end, period.offset(), /*at_least=*/true,
                        months);
     }
+    const int last_month =
+        period.last_month() == 0 ? period.first_month() : period.last_month();
+    const Narrowing narrowings[] = {
+        {subject.first, anchor.first, period.offset(), months, true,
+         period.first_month(), period.first_day()},
+        {subject.last, anchor.first, period.offset(), months, false, last_month,
+         period.last_day()}};
+    for (const Narrowing& n : narrowings) {
+      if (n.month == 0 && n.day == 0) continue;  // the whole period
+      if (n.end.var >= 0 && n.anchor.var >= 0) {
+        narrowings_.push_back(n);
+        continue;
+      }
+      // The end's period is a number: its own, or the anchor's moved.
+      const int64_t p = n.end.var < 0
+                            ? PeriodIndex(n.end.value, months)
+                            : PeriodIndex(n.anchor.value, months) + n.offset;
+      const std::optional<DayBound> b = NarrowingBound(n, p);
+      if (!b.has_value()) {
+        feasible_ = false;
+      } else if (b->lower) {
+        LessEq(Const(b->day), n.end, 0);
+      } else {
+        LessEq(n.end, Const(b->day), 0);
+      }
+    }
+  }
+
+  // The end's day on or after (lower) or on or before (month, day) of its
+  // period (EncodePeriod's not_before and not_after; month 0 is the whole
+  // period, a month, and day 0 the whole month).
+  struct Narrowing {
+    Term end;
+    Term anchor;
+    int64_t offset;
+    bool months;
+    bool lower;
+    int month;
+    int day;
+  };
+
+  // The bound a narrowing puts on its end's day when the end lies in
+  // `period` (a year, or a month index); nullopt when no day of the period
+  // satisfies it (on or after the 30th of February).
+  static std::optional<DayBound> NarrowingBound(const Narrowing& n,
+                                                int64_t period) {
+    const int64_t year =
+        n.months ? (period >= 0 ? period / 12 : (period - 11) / 12) : period;
+    const int month =
+        n.months ? static_cast<int>(period - 12 * year) + 1 : n.month;
+    if (year < kMinYear || year > kMaxYear) {
+      // No day of the calendar lies in such a period: the end's own period
+      // bounds say so; this one adds nothing.
+      return DayBound{n.lower ? MinDay() : MaxDay(), n.lower};
+    }
+    const int y = static_cast<int>(year);
+    const int days = DaysInMonth(y, month);
+    if (!n.lower) {
+      return DayBound{
+          DaysFromCivil(y, month, n.day == 0 ? days : std::min(n.day, days)),
+          false};
+    }
+    if (n.day <= days) return DayBound{DaysFromCivil(y, month, std::max(1, n.day)), true};
+    // Past the month's last day: from the next month of a year on; none
+    // within a month.
+    if (n.months || month == 12) return std::nullopt;
+    return DayBound{DaysFromCivil(y, month + 1, 1), true};
   }
 
   // x - y <= c or u - v <= d: a choice, or the one that can hold (neither:
@@ -901,6 +975,14 @@ class GroupSolver {
                            PeriodIndex(std::max(lo, hi), months)});
       return static_cast<int>(projected.size()) - 1;
     };
+    auto find = [&](int var, bool months) {
+      for (size_t i = 0; i < projected.size(); ++i) {
+        if (projected[i].var == var && projected[i].months == months) {
+          return static_cast<int>(i);
+        }
+      }
+      return -1;
+    };
     struct Gap {
       int earlier;  // indices into `projected`
       int later;
@@ -943,6 +1025,27 @@ class GroupSolver {
         // Within the calendar, so both exist.
         bound(i, {*FirstDayOfPeriodAtLeast(period[i], months), true});
         bound(i, {*LastDayOfPeriodAtMost(period[i], months), false});
+      }
+      // A narrowed period's end lies in the anchor's period moved by the
+      // offset; one of the two is enumerated (their gap is a PeriodConstraint).
+      for (const Narrowing& n : narrowings_) {
+        const int anchor = find(n.anchor.var, n.months);
+        const int end = find(n.end.var, n.months);
+        int64_t p;
+        if (anchor >= 0 && projected[anchor].enumerated) {
+          p = period[anchor] + n.offset;
+        } else if (end >= 0 && projected[end].enumerated) {
+          p = period[end];
+        } else {
+          return false;  // not reached: left to Z3
+        }
+        const std::optional<DayBound> b = NarrowingBound(n, p);
+        if (!b.has_value()) return false;
+        if (b->lower) {
+          edges.push_back({n.end.var, zero_, -b->day});
+        } else {
+          edges.push_back({zero_, n.end.var, b->day});
+        }
       }
       for (const Gap& g : gaps) {
         const bool known_earlier = projected[g.earlier].enumerated;
@@ -1016,6 +1119,8 @@ class GroupSolver {
   absl::flat_hash_set<std::string> not_occurs_;
   std::vector<Edge> edges_;
   std::vector<PeriodConstraint> periods_;
+  // Narrowings of periods between two variable days, for SolvePeriods.
+  std::vector<Narrowing> narrowings_;
   std::vector<FirstSinceRecord> first_since_;
   std::vector<OrdinalRecord> ordinals_;
   int vars_ = 0;

@@ -15,10 +15,13 @@
 //     solver/encoders/gap.cc); between two unknown days, by cases over the
 //     years or months the other constraints leave them (at most 4,096
 //     cases, else the group goes to Z3);
-//   - dates in a whole year or month placed relative to an anchor ("last
-//     year", "the following month"): both ends of the subject have the
-//     anchor's year or month moved by the offset, decided as the calendar
-//     offsets above (a bound against a fixed anchor, else by cases);
+//   - dates in a year or month placed relative to an anchor ("last year",
+//     "the following month"): both ends of the subject have the anchor's
+//     year or month moved by the offset, decided as the calendar offsets
+//     above (a bound against a fixed anchor, else by cases), and a period
+//     narrowed to months and days ("that summer", "on 7 April of the year
+//     after") bounds the ends' days once the year or month is known (days
+//     of a year without months, the 15th of any month, go to Z3);
 //   - quantity claims;
 //   - first-since claims (since a named or unnamed previous event, first
 //     ever, last) over the known events of their class: an event nothing
@@ -34,7 +37,7 @@
 // the events' and publications' domains and the sources' dates. These are
 // difference constraints over integer days (solved by Bellman-Ford) and
 // intervals of measure values. A group touching anything else (existence
-// claims, a period narrowed to months or days of it, an actor's events, a
+// claims, days of a year given without months, an actor's events, a
 // measure another measure is ordered with, a subject to derive, ...) is
 // left to Z3,
 // and so is every group the fast path finds inconsistent: its conflicts,

@@ -69,6 +69,23 @@ std::string SameYearFromDecember(int day) {
            })pb");
 }
 
+// e within May 2012 (kMay2012) and f on 29 February of the year `offset`
+// years after e's.
+std::string TwentyNinthFebruary(int offset) {
+  return absl::StrCat(kMay2012, R"pb(
+    claims {
+      id: "29feb" provenance { source: "s" }
+      date {
+        subject { event: "f" }
+        in_period {
+          anchor { event: "e" } unit: UNIT_YEAR offset: )pb",
+                      offset, R"pb(
+          first_month: 2 last_month: 2 first_day: 29 last_day: 29
+        }
+      }
+    })pb");
+}
+
 // g in 2005 (with `g_modality`), h in 2010, and h the first-ever of the
 // class of both.
 std::string FirstEverAfterG(const char* g_modality) {
@@ -145,8 +162,9 @@ INSTANTIATE_TEST_SUITE_P(
                  date { subject { event: "f" } within { start { year: 2012 month: 6 } } }
                })pb",
              {true, true, true}},
-        // Narrowed to months or days of the period ("that summer"): Z3.
-        Case{"narrowed_period_left_to_z3",
+        // Narrowed to months of the period: "that summer", by the case of
+        // e's year (2012).
+        Case{"that_summer",
              std::string(kMay2012) + R"pb(
                claims {
                  id: "summer" provenance { source: "s" }
@@ -155,6 +173,40 @@ INSTANTIATE_TEST_SUITE_P(
                    in_period {
                      anchor { event: "e" } unit: UNIT_YEAR offset: 0
                      first_month: 6 last_month: 8
+                   }
+                 }
+               })pb",
+             {true, true}},
+        // No 31st in June 2012, the month after e's; no 29 February in
+        // 2013, the year after: both inconsistent, so left to Z3.
+        Case{"no_31st_in_the_following_month",
+             std::string(kMay2012) + R"pb(
+               claims {
+                 id: "31st" provenance { source: "s" }
+                 date {
+                   subject { event: "f" }
+                   in_period {
+                     anchor { event: "e" } unit: UNIT_MONTH offset: 1
+                     first_day: 31 last_day: 31
+                   }
+                 }
+               })pb",
+             {false, false}},
+        Case{"no_29_february_in_the_year_after", TwentyNinthFebruary(1),
+             {false, false}},
+        Case{"29_february_four_years_after", TwentyNinthFebruary(4),
+             {true, true}},
+        // Days of a year given without months (the 15th to the 20th of any
+        // month of it) are not an interval: Z3.
+        Case{"days_of_any_month_left_to_z3",
+             std::string(kMay2012) + R"pb(
+               claims {
+                 id: "mid_month" provenance { source: "s" }
+                 date {
+                   subject { event: "f" }
+                   in_period {
+                     anchor { event: "e" } unit: UNIT_YEAR offset: 0
+                     first_day: 15 last_day: 20
                    }
                  }
                })pb",
@@ -457,6 +509,35 @@ TEST(FastPath, PeriodGapsAgreeWithZ3) {
       20, 20);
 }
 
+// The anchor of a generated period: event f (setting `on_f`), a date or
+// a known publication.
+std::string PeriodAnchor(const std::function<int(int)>& pick, bool& on_f) {
+  switch (pick(3)) {
+    case 0:
+      on_f = true;
+      return "event: \"f\"";
+    case 1:
+      return absl::StrCat("date { start { year: ", 2012 + pick(4), " month: ",
+                          1 + pick(12), " day: ", 1 + pick(28), " } }");
+    default:
+      return "published_of: \"p2014\"";
+  }
+}
+
+// A group of one or two periods of e from `period`, with e perhaps dated
+// and f dated when some period is f's.
+std::string PeriodGroup(const std::function<int(int)>& pick,
+                        const std::function<std::string(const std::string&)>& period,
+                        bool& on_f) {
+  on_f = false;
+  const bool e_dated = pick(3) != 0;
+  std::string claims = e_dated ? WithinAFewYears(pick, 2012, "we", "e") : "";
+  claims += period("p1");
+  if (pick(2) == 0) claims += period("p2");
+  if (on_f) claims += WithinAFewYears(pick, 2012, "wf", "f");
+  return claims;
+}
+
 // Whole years and months relative to an anchor ("last year", "the
 // following month"): event e in the period of event f, of a date or of a
 // known publication moved by an offset, with f (when an anchor) and perhaps
@@ -468,24 +549,9 @@ TEST(FastPath, PeriodGapsAgreeWithZ3) {
 TEST(FastPath, WholePeriodsAgreeWithZ3) {
   std::mt19937 rng(20261210);
   auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
-  auto within = [&](const std::string& id, const std::string& event) {
-    return WithinAFewYears(pick, 2012, id, event);
-  };
   bool on_f = false;  // some period is f's: f is dated
   auto period = [&](const std::string& id) {
-    std::string anchor;
-    switch (pick(3)) {
-      case 0:
-        anchor = "event: \"f\"";
-        on_f = true;
-        break;
-      case 1:
-        anchor = absl::StrCat("date { start { year: ", 2012 + pick(4), " month: ",
-                              1 + pick(12), " day: ", 1 + pick(28), " } }");
-        break;
-      default:
-        anchor = "published_of: \"p2014\"";
-    }
+    const std::string anchor = PeriodAnchor(pick, on_f);
     const bool months = pick(2) == 0;
     const int offset = months ? pick(29) - 14 : pick(7) - 3;
     return absl::StrCat("claims { id: \"", id, "\" provenance { source: \"s\" } date { subject { event: \"e\" } in_period { anchor { ",
@@ -495,17 +561,57 @@ TEST(FastPath, WholePeriodsAgreeWithZ3) {
   ExpectExactOn(
       "whole-period groups", 200,
       [&] {
-        on_f = false;
-        const bool e_dated = pick(3) != 0;
-        std::string claims = e_dated ? within("we", "e") : "";
-        claims += period("p1");
-        if (pick(2) == 0) claims += period("p2");
-        if (on_f) claims += within("wf", "f");
+        std::string claims = PeriodGroup(pick, period, on_f);
         if (pick(3) == 0) {  // when e ends: both its ends are in the period
           claims += absl::StrCat(
               "claims { id: \"end\" provenance { source: \"s\" } date { subject { event: \"e\" endpoint: ENDPOINT_END } within { start { year: ",
               2012 + pick(5), " } } } }\n");
         }
+        return claims;
+      },
+      20, 20);
+}
+
+// Periods narrowed to months and days ("that summer", "on 7 April of the
+// year after", "the 10th to the 20th of the following month"), over the
+// same anchors and dates as WholePeriodsAgreeWithZ3, with days past a
+// month's end in some years (29 February, the 31st): exact on them too.
+TEST(FastPath, NarrowedPeriodsAgreeWithZ3) {
+  std::mt19937 rng(20261211);
+  auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
+  static constexpr int kMaxDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool on_f = false;
+  auto period = [&](const std::string& id) {
+    const std::string anchor = PeriodAnchor(pick, on_f);
+    std::string narrowing;
+    // Days near a month's end, where months differ.
+    static constexpr int kDays[] = {0, 1, 10, 28, 29, 30, 31};
+    auto day_of = [&](int max) { return std::min(max, kDays[pick(7)]); };
+    if (pick(2) == 0) {  // a month: days of it
+      const int first = day_of(31), last = day_of(31);
+      narrowing = absl::StrCat("unit: UNIT_MONTH offset: ", pick(29) - 14,
+                               " first_day: ", std::min(first, last == 0 ? first : last),
+                               " last_day: ", std::max(first, last));
+    } else {  // a year: months of it, perhaps days of those
+      const int a = 1 + pick(12), b = 1 + pick(12);
+      const int first_month = std::min(a, b), last_month = std::max(a, b);
+      int first_day = day_of(kMaxDays[first_month - 1]);
+      int last_day = day_of(kMaxDays[last_month - 1]);
+      if (first_month == last_month && first_day > 0 && last_day > 0 &&
+          first_day > last_day) {
+        std::swap(first_day, last_day);
+      }
+      narrowing = absl::StrCat("unit: UNIT_YEAR offset: ", pick(7) - 3,
+                               " first_month: ", first_month, " last_month: ", last_month,
+                               " first_day: ", first_day, " last_day: ", last_day);
+    }
+    return absl::StrCat("claims { id: \"", id, "\" provenance { source: \"s\" } date { subject { event: \"e\" } in_period { anchor { ",
+                        anchor, " } ", narrowing, " } } }\n");
+  };
+  ExpectExactOn(
+      "narrowed-period groups", 200,
+      [&] {
+        std::string claims = PeriodGroup(pick, period, on_f);
         return claims;
       },
       20, 20);
