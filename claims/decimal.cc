@@ -171,6 +171,19 @@ int Decimal::Compare(const Decimal& a, const Decimal& b) {
   return d->mantissa_ < 0 ? -1 : (d->mantissa_ > 0 ? 1 : 0);
 }
 
+bool Decimal::AbsAtMostPow10(int k) const {
+  if (mantissa_ == 0) return true;
+  // |m| < 10^38: its digit count by comparisons, then |m| x 10^e lies in
+  // [10^(digits - 1 + e), 10^(digits + e)).
+  const int128 m = Abs(mantissa_);
+  int digits = 1;
+  for (int128 p = 10; digits < 38 && m >= p; p *= 10) ++digits;
+  const int low = digits - 1 + exponent_;  // |this| >= 10^low
+  if (low > k) return false;
+  if (low < k) return true;
+  return m == Pow10Int(digits - 1);  // exactly 10^k, or above it
+}
+
 namespace {
 
 // Rounds m x 10^e to an integer, towards -inf (floor) or +inf.

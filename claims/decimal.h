@@ -40,6 +40,10 @@ class Decimal {
 
   // -1, 0 or 1.
   static int Compare(const Decimal& a, const Decimal& b);
+  // |this| <= 10^k, by the mantissa's digit count: no arithmetic, where
+  // Compare against 10^k scales both (validation makes this test for every
+  // amount's bounds).
+  bool AbsAtMostPow10(int k) const;
   bool IsZero() const { return mantissa_ == 0; }
   bool IsNegative() const { return mantissa_ < 0; }
 

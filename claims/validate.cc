@@ -268,11 +268,8 @@ class Validator {
       Error(id, field + ".value", interval.status().message());
       return std::nullopt;
     }
-    const Decimal limit = Decimal::Pow10(kMaxMagnitudeDigits);
     for (const std::optional<Bound>& b : {interval->lo, interval->hi}) {
-      if (b.has_value() &&
-          (Decimal::Compare(b->value, limit) > 0 ||
-           Decimal::Compare(b->value, limit.Negated()) < 0)) {
+      if (b.has_value() && !b->value.AbsAtMostPow10(kMaxMagnitudeDigits)) {
         Error(id, field + ".value",
               absl::StrCat("'", amount.value(), "' exceeds the largest "
                            "magnitude, 10^", kMaxMagnitudeDigits));

@@ -265,6 +265,32 @@ TEST(CompareTest, VeryDifferentMagnitudes) {
   EXPECT_EQ(Decimal::Compare(Decimal(), huge.Negated()), 1);
 }
 
+TEST(CompareTest, AbsAtMostPow10AgreesWithCompare) {
+  // Around powers of ten, with trailing zeros and fractions, both signs.
+  const char* values[] = {"0", "1", "9", "10", "10.0", "10.5", "11", "99.99",
+                          "100", "100.000001", "999", "1000", "1,000",
+                          "0.1", "0.09", "0.10", "0.11", "123456789012345678",
+                          "1000000000000000000", "1000000000000000001"};
+  for (const char* text : values) {
+    for (const bool negative : {false, true}) {
+      const Decimal v = negative ? D(text).Negated() : D(text);
+      for (int k = -3; k <= 20; ++k) {
+        const Decimal limit = Decimal::Pow10(k);
+        const bool want = Decimal::Compare(v, limit) <= 0 &&
+                          Decimal::Compare(v, limit.Negated()) >= 0;
+        EXPECT_EQ(v.AbsAtMostPow10(k), want) << text << " negative " << negative
+                                             << " k " << k;
+      }
+    }
+  }
+  // Products whose mantissa has trailing zeros (not normalized).
+  const Decimal thousand = *Decimal::Mul(D("10"), D("100"));
+  EXPECT_TRUE(thousand.AbsAtMostPow10(3));
+  EXPECT_FALSE(thousand.AbsAtMostPow10(2));
+  EXPECT_TRUE(Decimal::Pow10(40).AbsAtMostPow10(40));
+  EXPECT_FALSE(Decimal::Pow10(40).AbsAtMostPow10(39));
+}
+
 // ---------------------------------------------------------------------------
 // Floor / Ceil
 // ---------------------------------------------------------------------------
