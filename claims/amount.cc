@@ -1,5 +1,6 @@
 #include "claims/amount.h"
 
+#include <array>
 #include <utility>
 #include <vector>
 
@@ -32,7 +33,7 @@ absl::StatusOr<Decimal> Checked(std::optional<Decimal> d) {
   return *d;
 }
 
-absl::StatusOr<Decimal> MulAll(Decimal v, const std::vector<Decimal>& by) {
+absl::StatusOr<Decimal> MulAll(Decimal v, const std::array<Decimal, 2>& by) {
   for (const Decimal& f : by) {
     absl::StatusOr<Decimal> r = Checked(Decimal::Mul(v, f));
     if (!r.ok()) return r.status();
@@ -133,13 +134,14 @@ bool UnitFitsMeasure(const Unit& unit, Dimension dimension,
 
 absl::StatusOr<ValueInterval> AmountInterval(const Amount& amount,
                                              const AmountSettings& settings) {
+  static const Decimal* const kHalf = new Decimal(Dec("0.5"));
   int last_digit = 0, trailing_zeros = 0;
   absl::StatusOr<Decimal> value =
       Decimal::Parse(amount.value(), &last_digit, &trailing_zeros);
   if (!value.ok()) return value.status();
   const Unit unit = LookupUnit(amount.unit());
-  const std::vector<Decimal> to_canonical = {ScaleFactor(amount.scale()),
-                                             unit.factor};
+  const std::array<Decimal, 2> to_canonical = {ScaleFactor(amount.scale()),
+                                               unit.factor};
 
   // Bounds in the stated unit and scale, then converted.
   std::optional<Bound> lo, hi;
@@ -158,7 +160,7 @@ absl::StatusOr<ValueInterval> AmountInterval(const Amount& amount,
         exponent += trailing_zeros;
       }
       absl::StatusOr<Decimal> half =
-          Checked(Decimal::Mul(Dec("0.5"), Decimal::Pow10(exponent)));
+          Checked(Decimal::Mul(*kHalf, Decimal::Pow10(exponent)));
       if (!half.ok()) return half.status();
       absl::StatusOr<Decimal> l = Checked(Decimal::Add(*value, half->Negated()));
       absl::StatusOr<Decimal> h = Checked(Decimal::Add(*value, *half));
