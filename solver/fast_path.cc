@@ -967,18 +967,7 @@ class GroupSolver {
       bool enumerated = false;
     };
     std::vector<Projected> projected;
-    auto index_of = [&](int var, bool months) {
-      for (size_t i = 0; i < projected.size(); ++i) {
-        if (projected[i].var == var && projected[i].months == months) {
-          return static_cast<int>(i);
-        }
-      }
-      const int64_t lo = lower[var] ? std::max(MinDay(), -*lower[var]) : MinDay();
-      const int64_t hi = upper[var] ? std::min(MaxDay(), *upper[var]) : MaxDay();
-      projected.push_back({var, months, PeriodIndex(lo, months),
-                           PeriodIndex(std::max(lo, hi), months)});
-      return static_cast<int>(projected.size()) - 1;
-    };
+    // The index of a projected day in `projected`, -1 when absent.
     auto find = [&](int var, bool months) {
       for (size_t i = 0; i < projected.size(); ++i) {
         if (projected[i].var == var && projected[i].months == months) {
@@ -986,6 +975,15 @@ class GroupSolver {
         }
       }
       return -1;
+    };
+    // The same, adding it first when absent.
+    auto index_of = [&](int var, bool months) {
+      if (const int i = find(var, months); i >= 0) return i;
+      const int64_t lo = lower[var] ? std::max(MinDay(), -*lower[var]) : MinDay();
+      const int64_t hi = upper[var] ? std::min(MaxDay(), *upper[var]) : MaxDay();
+      projected.push_back({var, months, PeriodIndex(lo, months),
+                           PeriodIndex(std::max(lo, hi), months)});
+      return static_cast<int>(projected.size()) - 1;
     };
     struct Gap {
       int earlier;  // indices into `projected`

@@ -69,22 +69,23 @@ std::string SameYearFromDecember(int day) {
            })pb");
 }
 
-// e within May 2012 (kMay2012) and f on 29 February of the year `offset`
-// years after e's.
-std::string TwentyNinthFebruary(int offset) {
+// e within May 2012 (kMay2012) and a claim `id` placing f in a period of
+// e's (`fields`: the RelativePeriod's fields but the anchor).
+std::string PeriodOfE(const std::string& id, const std::string& fields) {
   return absl::StrCat(kMay2012, R"pb(
     claims {
-      id: "29feb" provenance { source: "s" }
+      id: ")pb", id, R"pb(" provenance { source: "s" }
       date {
         subject { event: "f" }
-        in_period {
-          anchor { event: "e" } unit: UNIT_YEAR offset: )pb",
-                      offset, R"pb(
-          first_month: 2 last_month: 2 first_day: 29 last_day: 29
-        }
+        in_period { anchor { event: "e" } )pb",
+                      fields, R"pb( }
       }
     })pb");
 }
+
+// The fields of a period narrowed to 29 February.
+constexpr char k29February[] =
+    "first_month: 2 last_month: 2 first_day: 29 last_day: 29";
 
 // g in 2005 (with `g_modality`), h in 2010, and h the first-ever of the
 // class of both.
@@ -165,51 +166,23 @@ INSTANTIATE_TEST_SUITE_P(
         // Narrowed to months of the period: "that summer", by the case of
         // e's year (2012).
         Case{"that_summer",
-             std::string(kMay2012) + R"pb(
-               claims {
-                 id: "summer" provenance { source: "s" }
-                 date {
-                   subject { event: "f" }
-                   in_period {
-                     anchor { event: "e" } unit: UNIT_YEAR offset: 0
-                     first_month: 6 last_month: 8
-                   }
-                 }
-               })pb",
+             PeriodOfE("summer", "unit: UNIT_YEAR offset: 0 first_month: 6 last_month: 8"),
              {true, true}},
         // No 31st in June 2012, the month after e's; no 29 February in
         // 2013, the year after: both inconsistent, so left to Z3.
         Case{"no_31st_in_the_following_month",
-             std::string(kMay2012) + R"pb(
-               claims {
-                 id: "31st" provenance { source: "s" }
-                 date {
-                   subject { event: "f" }
-                   in_period {
-                     anchor { event: "e" } unit: UNIT_MONTH offset: 1
-                     first_day: 31 last_day: 31
-                   }
-                 }
-               })pb",
+             PeriodOfE("31st", "unit: UNIT_MONTH offset: 1 first_day: 31 last_day: 31"),
              {false, false}},
-        Case{"no_29_february_in_the_year_after", TwentyNinthFebruary(1),
+        Case{"no_29_february_in_the_year_after",
+             PeriodOfE("29feb", absl::StrCat("unit: UNIT_YEAR offset: 1 ", k29February)),
              {false, false}},
-        Case{"29_february_four_years_after", TwentyNinthFebruary(4),
+        Case{"29_february_four_years_after",
+             PeriodOfE("29feb", absl::StrCat("unit: UNIT_YEAR offset: 4 ", k29February)),
              {true, true}},
         // Days of a year given without months (the 15th to the 20th of any
         // month of it) are not an interval: Z3.
         Case{"days_of_any_month_left_to_z3",
-             std::string(kMay2012) + R"pb(
-               claims {
-                 id: "mid_month" provenance { source: "s" }
-                 date {
-                   subject { event: "f" }
-                   in_period {
-                     anchor { event: "e" } unit: UNIT_YEAR offset: 0
-                     first_day: 15 last_day: 20
-                   }
-                 }
-               })pb",
+             PeriodOfE("mid_month", "unit: UNIT_YEAR offset: 0 first_day: 15 last_day: 20"),
              {false, false}},
         // Calendar years or months against a fixed date are bounds on the
         // event's days (solver/encoders/gap.cc folds them the same way).
