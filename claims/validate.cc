@@ -1,7 +1,9 @@
 #include "claims/validate.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
@@ -9,16 +11,22 @@
 #include "absl/strings/string_view.h"
 #include "claims/amount.h"
 #include "claims/calendar.h"
+#include "claims/parallel.h"
 
 namespace claimcheck {
 namespace {
 
 using namespace claimcheck::v1;  // NOLINT: the schema's own names.
 
+// Claims are validated in blocks of this many, on up to options.threads
+// threads; each block's issues are kept apart and joined in input order, so
+// the issues do not depend on the thread count.
+constexpr int kClaimsPerBlock = 1024;
+
 class Validator {
  public:
   explicit Validator(const CheckRequest& request)
-      : set_(request.claims()), options_(request.options()) {}
+      : set_(request.claims()), options_(request.options()), defs_(this) {}
 
   std::vector<Issue> Run() {
     ValidateOptions();
@@ -31,24 +39,7 @@ class Validator {
     for (int i = 0; i < set_.measures_size(); ++i) {
       ValidateMeasure(set_.measures(i));
     }
-    // Keys view the request's own strings, which outlive the validator.
-    absl::flat_hash_map<absl::string_view, int> claim_ids;  // id -> first index
-    claim_ids.reserve(set_.claims_size());
-    for (int i = 0; i < set_.claims_size(); ++i) {
-      const Claim& claim = set_.claims(i);
-      const std::string id =
-          claim.id().empty() ? absl::StrCat("#", i + 1) : claim.id();
-      if (IdTooLong("claim", claim.id())) {
-        continue;
-      } else if (claim.id().empty()) {
-        Error(id, "id", "claim has no id (it is the claim numbered here)");
-      } else if (auto [it, added] = claim_ids.emplace(claim.id(), i); !added) {
-        Error(id, "id",
-              absl::StrCat("duplicate claim id: claim #", i + 1,
-                           " has the id of claim #", it->second + 1));
-      }
-      ValidateClaim(id, claim);
-    }
+    ValidateClaims();
     ValidateDerive();
     const int max_claims = options_.limits().max_claims() > 0
                                ? options_.limits().max_claims()
@@ -62,6 +53,64 @@ class Validator {
   }
 
  private:
+  // A validator of claims only, for one block: it reads `defs`'s sources,
+  // events and measures (validated before) and reports into its own list.
+  explicit Validator(const Validator* defs)
+      : set_(defs->set_), options_(defs->options_), defs_(defs) {}
+
+  // Duplicate ids first (one pass, in input order), then every claim's own
+  // checks, block by block on the threads.
+  void ValidateClaims() {
+    const int n = set_.claims_size();
+    // For each claim whose id an earlier claim has, that claim's index.
+    std::vector<int> first_with_id(n, -1);
+    {
+      // Keys view the request's own strings, which outlive the validator.
+      absl::flat_hash_map<absl::string_view, int> claim_ids;
+      claim_ids.reserve(n);
+      for (int i = 0; i < n; ++i) {
+        const std::string& id = set_.claims(i).id();
+        if (id.empty() || id.size() > kMaxIdBytes) continue;
+        if (auto [it, added] = claim_ids.emplace(id, i); !added) {
+          first_with_id[i] = it->second;
+        }
+      }
+    }
+    const int blocks = (n + kClaimsPerBlock - 1) / kClaimsPerBlock;
+    std::vector<std::vector<Issue>> found(blocks);
+    const int threads =
+        options_.threads() > 0 && options_.threads() <= kMaxThreads
+            ? options_.threads()
+            : DefaultThreads();
+    ParallelFor(blocks, threads, [&](int b) {
+      Validator block(this);
+      const int end = std::min(n, (b + 1) * kClaimsPerBlock);
+      for (int i = b * kClaimsPerBlock; i < end; ++i) {
+        block.ValidateClaimAt(i, first_with_id[i]);
+      }
+      found[b] = std::move(block.issues_);
+    });
+    for (std::vector<Issue>& issues : found) {
+      for (Issue& issue : issues) issues_.push_back(std::move(issue));
+    }
+  }
+
+  // Claim i, whose id claim `first_with_id` has too (-1: none before it).
+  void ValidateClaimAt(int i, int first_with_id) {
+    const Claim& claim = set_.claims(i);
+    const std::string id =
+        claim.id().empty() ? absl::StrCat("#", i + 1) : claim.id();
+    if (IdTooLong("claim", claim.id())) return;
+    if (claim.id().empty()) {
+      Error(id, "id", "claim has no id (it is the claim numbered here)");
+    } else if (first_with_id >= 0) {
+      Error(id, "id",
+            absl::StrCat("duplicate claim id: claim #", i + 1,
+                         " has the id of claim #", first_with_id + 1));
+    }
+    ValidateClaim(id, claim);
+  }
+
   void Error(absl::string_view id, absl::string_view field,
              absl::string_view message) {
     Issue& issue = issues_.emplace_back();
@@ -205,7 +254,7 @@ class Validator {
                       const std::string& source) {
     if (source.empty()) {
       Error(id, field, "no source given");
-    } else if (!source_ids_.contains(source)) {
+    } else if (!defs_->source_ids_.contains(source)) {
       Error(id, field, absl::StrCat("unknown source '", source, "'"));
     }
   }
@@ -214,17 +263,17 @@ class Validator {
                      const std::string& event) {
     if (event.empty()) {
       Error(id, field, "no event given");
-    } else if (!event_ids_.contains(event)) {
+    } else if (!defs_->event_ids_.contains(event)) {
       Error(id, field, absl::StrCat("unknown event '", event, "'"));
     }
   }
 
   const Measure* CheckMeasureRef(absl::string_view id, absl::string_view field,
                                  const std::string& measure) {
-    auto it = measures_.find(measure);
+    auto it = defs_->measures_.find(measure);
     if (measure.empty()) {
       Error(id, field, "no measure given");
-    } else if (it == measures_.end()) {
+    } else if (it == defs_->measures_.end()) {
       Error(id, field, absl::StrCat("unknown measure '", measure, "'"));
     } else {
       return it->second;
@@ -587,6 +636,9 @@ class Validator {
   // Keys view the request's own strings.
   absl::flat_hash_set<absl::string_view> source_ids_, event_ids_, measure_ids_;
   absl::flat_hash_map<absl::string_view, const Measure*> measures_;
+  // Whose sources, events and measures claims are checked against: this
+  // validator's own, or for a block's validator, the one that made it.
+  const Validator* defs_;
 };
 
 }  // namespace

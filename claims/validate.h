@@ -23,6 +23,9 @@ inline constexpr int kMaxMagnitudeDigits = 18;
 inline constexpr size_t kMaxIdBytes = 256;
 inline constexpr size_t kMaxQuoteBytes = 64 * 1024;
 
+// The claims are checked on up to options.threads threads (0, or a count
+// the options reject: the machine's cores); the issues come in input order
+// whatever the count.
 std::vector<claimcheck::v1::Issue> ValidateRequest(
     const claimcheck::v1::CheckRequest& request);
 

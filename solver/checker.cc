@@ -26,7 +26,7 @@
 #include "solver/fast_path.h"
 #include "solver/merge.h"
 #include "solver/oracle.h"
-#include "solver/parallel.h"
+#include "claims/parallel.h"
 #include "solver/split.h"
 #include "solver/stopper.h"
 #include "z3++.h"

@@ -16,7 +16,7 @@
 #include "claims/calendar.h"
 #include "solver/encoders/encoder.h"
 #include "solver/encoding.h"
-#include "solver/parallel.h"
+#include "claims/parallel.h"
 
 namespace claimcheck {
 namespace {

@@ -498,6 +498,37 @@ TEST(ValidateRequestTest, DefaultMaxClaimsIs100000) {
                  "100001 claims exceed the limit of 100000 per check"}});
 }
 
+// Claims are validated in blocks on the threads: issues come in input order
+// whatever the thread count, a duplicate id naming the first claim with it
+// even in another block.
+TEST(ValidateRequestTest, IssuesAreInInputOrderOnAnyThreadCount) {
+  CheckRequest request = Request("", "");
+  v1::ClaimSet& set = *request.mutable_claims();
+  for (int i = 0; i < 3000; ++i) {
+    v1::Claim& c = *set.add_claims();
+    c.set_id(absl::StrCat("k", i));
+    c.mutable_provenance()->set_source("ref");
+    c.mutable_existence()->set_event("e1");
+    c.mutable_existence()->set_state(v1::ExistenceClaim::STATE_OCCURRED);
+  }
+  auto claim = [&](int i) { return set.mutable_claims(kBaseClaims + i); };
+  claim(5)->mutable_existence()->set_event("gone");
+  claim(1500)->set_id("k2");
+  claim(2048)->mutable_provenance()->set_source("nobody");
+  claim(2999)->clear_id();
+  const std::vector<Expected> expected = {
+      {"k5", "existence.event", "unknown event 'gone'"},
+      {"k2", "id", "claim #1506 has the id of claim #8"},
+      {"k2048", "provenance.source", "unknown source 'nobody'"},
+      {absl::StrCat("#", kBaseClaims + 3000), "id", "claim has no id"},
+  };
+  for (int threads : {1, 2, 3}) {
+    SCOPED_TRACE(absl::StrCat(threads, " thread(s)"));
+    request.mutable_options()->set_threads(threads);
+    ExpectIssues(ValidateRequest(request), expected);
+  }
+}
+
 // An out-of-range qualifier has its own check in CheckAmount (field
 // "...qualifier"), but AmountInterval rejects it first, so the issue lands on
 // "...value".

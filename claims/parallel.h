@@ -3,9 +3,10 @@
 // order as workers come free. Returns when all have run. fn must be
 // thread-safe for distinct indices.
 //
-// Internal to the solver layer.
-#ifndef CLAIMCHECK_SOLVER_PARALLEL_H_
-#define CLAIMCHECK_SOLVER_PARALLEL_H_
+// Used by validation (claims/validate.h) and the solver (the Z3 parts, the
+// fast path's groups).
+#ifndef CLAIMCHECK_CLAIMS_PARALLEL_H_
+#define CLAIMCHECK_CLAIMS_PARALLEL_H_
 
 #include <algorithm>
 #include <atomic>
@@ -35,4 +36,4 @@ inline void ParallelFor(int n, int threads, const std::function<void(int)>& fn) 
 
 }  // namespace claimcheck
 
-#endif  // CLAIMCHECK_SOLVER_PARALLEL_H_
+#endif  // CLAIMCHECK_CLAIMS_PARALLEL_H_
