@@ -8,6 +8,8 @@
 #ifndef CLAIMCHECK_CLAIMS_FIELDS_H_
 #define CLAIMCHECK_CLAIMS_FIELDS_H_
 
+#include <string>
+
 #include "proto/claimcheck.pb.h"
 
 namespace claimcheck {
@@ -93,6 +95,69 @@ void ForEachDateSpec(const claimcheck::v1::Claim& c, F&& f) {
       break;
     default:
       break;
+  }
+}
+
+// What a claim names that other claims may name too, by kind.
+enum class Named {
+  kEvent,         // an event (a time reference, a subject)
+  kPublication,   // a source's publication (a time reference)
+  kClass,         // an event class a first-since or ordinal claim ranges over
+  kActor,         // an actor whose events a reference fact binds
+  kMeasure,       // a measure
+  kMeasureRange,  // a measure, and those of its quantity a change claim
+                  // ranges over (an all-time high)
+  kMarket,        // a market of share claims
+};
+
+// Calls f(Named, const std::string& id) for each thing the claim names
+// (empty ids skipped); its own source is not among them. The fast path's
+// groups (solver/fast_path.cc) and a session's regions (solver/regions.h)
+// both link claims by these.
+template <typename F>
+void ForEachNamed(const claimcheck::v1::Claim& c, F&& f) {
+  using claimcheck::v1::Claim;
+  auto named = [&](Named kind, const std::string& id) {
+    if (!id.empty()) f(kind, id);
+  };
+  ForEachTimeRef(c, [&](const claimcheck::v1::TimeRef& r) {
+    named(Named::kEvent, r.event());
+    named(Named::kPublication, r.published_of());
+  });
+  switch (c.kind_case()) {
+    case Claim::kFirstSince:
+      named(Named::kEvent, c.first_since().event());
+      named(Named::kEvent, c.first_since().previous());
+      named(Named::kClass, c.first_since().event_class());
+      break;
+    case Claim::kOrdinal:
+      named(Named::kEvent, c.ordinal().event());
+      named(Named::kClass, c.ordinal().event_class());
+      break;
+    case Claim::kExistence:
+      named(Named::kEvent, c.existence().event());
+      break;
+    case Claim::kReferenceFact:
+      named(Named::kActor, c.reference_fact().actor());
+      break;
+    case Claim::kQuantity:
+      named(Named::kMeasure, c.quantity().measure());
+      break;
+    case Claim::kAggregate:
+      named(Named::kMeasure, c.aggregate().whole());
+      for (const std::string& p : c.aggregate().parts()) {
+        named(Named::kMeasure, p);
+      }
+      break;
+    case Claim::kChange:
+      named(Named::kMeasure, c.change().previous());
+      named(Named::kMeasureRange, c.change().measure());
+      break;
+    case Claim::kShare:
+      named(Named::kMarket, c.share().market());
+      break;
+    default:
+      break;  // date and gap claims name only their time references
   }
 }
 

@@ -7,12 +7,15 @@
 #define CLAIMCHECK_SOLVER_CHECK_INTERNAL_H_
 
 #include <string>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "proto/claimcheck.pb.h"
 #include "solver/check_control.h"
+#include "solver/split.h"
 
 namespace claimcheck {
 
@@ -52,6 +55,26 @@ class PartCache {
   absl::flat_hash_map<std::string, claimcheck::v1::CheckReport> reports_;
   absl::flat_hash_set<std::string> used_;
 };
+
+// The diagnosis's max_repairs with its default applied, and the threads a
+// check uses (options.threads, 0: the machine's cores).
+int MaxRepairs(const claimcheck::v1::CheckOptions& options);
+int ThreadsOf(const claimcheck::v1::CheckOptions& options);
+
+// A report listing the request's claims (ids only).
+claimcheck::v1::CheckReport EmptyReportFor(
+    const claimcheck::v1::CheckRequest& request);
+
+// Checks each part of `split` with Z3 on its own (parts of a few claims
+// share a context, in batches that depend on the parts alone), on up to
+// `threads` threads: `reports` gets one report per part. With a cache, a
+// part found there is not checked, a reusable report is stored, and `keys`
+// gets each part's cache key (else empty strings).
+absl::Status CheckSplit(const Split& split, int threads,
+                        const CheckControl& control, absl::Time diagnosis_end,
+                        PartCache* cache, CheckStats& stats,
+                        std::vector<claimcheck::v1::CheckReport>& reports,
+                        std::vector<std::string>& keys);
 
 // Check(request, control), reusing and filling `cache` and counting into
 // `stats` when they are not null.

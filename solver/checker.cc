@@ -32,20 +32,34 @@
 #include "z3++.h"
 
 namespace claimcheck {
-namespace {
 
 using namespace claimcheck::v1;  // NOLINT: the schema's own names.
-
-std::string StoppedDetail(Stopper& stopper) {
-  return absl::StrCat("not settled before the check was stopped: ",
-                      stopper.Reason());
-}
 
 int MaxRepairs(const CheckOptions& options) {
   return options.diagnosis().max_repairs() == 0
              ? kDefaultMaxRepairs
              : options.diagnosis().max_repairs();
 }
+
+int ThreadsOf(const CheckOptions& options) {
+  return options.threads() > 0 ? options.threads() : DefaultThreads();
+}
+
+CheckReport EmptyReportFor(const CheckRequest& request) {
+  CheckReport report;
+  for (const Claim& claim : request.claims().claims()) {
+    report.add_claims()->set_claim_id(claim.id());
+  }
+  return report;
+}
+
+namespace {
+
+std::string StoppedDetail(Stopper& stopper) {
+  return absl::StrCat("not settled before the check was stopped: ",
+                      stopper.Reason());
+}
+
 
 // The diagnosis of the encoded claims: every minimal conflict of every
 // component (solver/diagnosis/enumerate.h), the cheapest repairs
@@ -346,18 +360,74 @@ bool Reusable(const CheckReport& report) {
   return true;
 }
 
-CheckReport EmptyReportFor(const CheckRequest& request) {
-  CheckReport report;
-  for (const Claim& claim : request.claims().claims()) {
-    report.add_claims()->set_claim_id(claim.id());
-  }
-  return report;
-}
 
 // Parts per shared Z3 context, and claims: a larger part gets one alone.
 // (SetZ3BatchForTesting changes them.)
 std::atomic<int> batch_parts{kZ3BatchParts};
 std::atomic<int> batch_claims{kZ3BatchClaims};
+
+}  // namespace
+
+absl::Status CheckSplit(const Split& split, int threads,
+                        const CheckControl& control, absl::Time diagnosis_end,
+                        PartCache* cache, CheckStats& stats,
+                        std::vector<CheckReport>& reports,
+                        std::vector<std::string>& keys) {
+  const int n = static_cast<int>(split.parts.size());
+  stats.parts += n;
+  reports.assign(n, CheckReport());
+  std::vector<absl::Status> status(n);
+  keys.assign(n, "");
+  std::vector<int> to_check;
+  for (int p = 0; p < n; ++p) {
+    if (cache != nullptr) {
+      keys[p] = KeyOf(split.parts[p].request);
+      if (const CheckReport* hit = cache->Find(keys[p]); hit != nullptr) {
+        reports[p] = *hit;
+        stats.parts_reused += 1;
+        continue;
+      }
+    }
+    to_check.push_back(p);
+  }
+  stats.parts_checked += static_cast<int>(to_check.size());
+  // Small parts share a Z3 context, a batch of consecutive ones at a time:
+  // making and deleting a context cost more than checking a part of a few
+  // claims (on 40,000 claims with 1% of them in 2-claim parts that need Z3,
+  // Z3_mk_context and Z3_del_context took 27% of the check). The batches
+  // depend on the parts alone, never on the thread count, so the report
+  // does not either; a part's report may depend on the parts before it in
+  // its batch only where Z3 may answer either way (which of several cores
+  // it returns first), never in a verdict.
+  std::vector<std::pair<int, int>> batches;  // [begin, end) in to_check
+  for (int k = 0, claims = 0; k < static_cast<int>(to_check.size()); ++k) {
+    const int size = split.parts[to_check[k]].request.claims().claims_size();
+    if (batches.empty() || batches.back().second - batches.back().first >=
+                               batch_parts ||
+        claims + size > batch_claims) {
+      batches.push_back({k, k});
+      claims = 0;
+    }
+    batches.back().second = k + 1;
+    claims += size;
+  }
+  ParallelFor(static_cast<int>(batches.size()), threads, [&](int b) {
+    z3::context ctx;
+    for (int k = batches[b].first; k < batches[b].second; ++k) {
+      const int p = to_check[k];
+      reports[p] = EmptyReportFor(split.parts[p].request);
+      status[p] = CheckWithZ3(split.parts[p].request, control, diagnosis_end,
+                              ctx, reports[p]);
+    }
+  });
+  for (int p : to_check) {
+    if (!status[p].ok()) return status[p];
+    if (cache != nullptr && Reusable(reports[p])) cache->Store(keys[p], reports[p]);
+  }
+  return absl::OkStatus();
+}
+
+namespace {
 
 // The Z3 part of a check: its independent parts (solver/split.h), each
 // checked on its own, on up to options.threads threads, and merged
@@ -392,59 +462,12 @@ absl::Status CheckParts(const CheckRequest& request, const CheckControl& control
     if (cache != nullptr && Reusable(report)) cache->Store(whole_key, report);
     return absl::OkStatus();
   }
-  const int n = static_cast<int>(split.parts.size());
-  stats.parts += n;
-  std::vector<CheckReport> reports(n);
-  std::vector<absl::Status> status(n);
-  std::vector<std::string> keys(n);
-  std::vector<int> to_check;
-  for (int p = 0; p < n; ++p) {
-    if (cache != nullptr) {
-      keys[p] = KeyOf(split.parts[p].request);
-      if (const CheckReport* hit = cache->Find(keys[p]); hit != nullptr) {
-        reports[p] = *hit;
-        stats.parts_reused += 1;
-        continue;
-      }
-    }
-    to_check.push_back(p);
-  }
-  stats.parts_checked += static_cast<int>(to_check.size());
-  const int threads = request.options().threads() > 0
-                          ? request.options().threads()
-                          : DefaultThreads();
-  // Small parts share a Z3 context, a batch of consecutive ones at a time:
-  // making and deleting a context cost more than checking a part of a few
-  // claims (on 40,000 claims with 1% of them in 2-claim parts that need Z3,
-  // Z3_mk_context and Z3_del_context took 27% of the check). The batches
-  // depend on the parts alone, never on the thread count, so the report
-  // does not either; a part's report may depend on the parts before it in
-  // its batch only where Z3 may answer either way (which of several cores
-  // it returns first), never in a verdict.
-  std::vector<std::pair<int, int>> batches;  // [begin, end) in to_check
-  for (int k = 0, claims = 0; k < static_cast<int>(to_check.size()); ++k) {
-    const int size = split.parts[to_check[k]].request.claims().claims_size();
-    if (batches.empty() || batches.back().second - batches.back().first >=
-                               batch_parts ||
-        claims + size > batch_claims) {
-      batches.push_back({k, k});
-      claims = 0;
-    }
-    batches.back().second = k + 1;
-    claims += size;
-  }
-  ParallelFor(static_cast<int>(batches.size()), threads, [&](int b) {
-    z3::context ctx;
-    for (int k = batches[b].first; k < batches[b].second; ++k) {
-      const int p = to_check[k];
-      reports[p] = EmptyReportFor(split.parts[p].request);
-      status[p] = CheckWithZ3(split.parts[p].request, control, diagnosis_end,
-                              ctx, reports[p]);
-    }
-  });
-  for (int p : to_check) {
-    if (!status[p].ok()) return status[p];
-    if (cache != nullptr && Reusable(reports[p])) cache->Store(keys[p], reports[p]);
+  std::vector<CheckReport> reports;
+  std::vector<std::string> keys;
+  if (absl::Status s = CheckSplit(split, ThreadsOf(request.options()), control,
+                                  diagnosis_end, cache, stats, reports, keys);
+      !s.ok()) {
+    return s;
   }
   MergeParts(request, split, MaxRepairs(request.options()), reports, report);
   return absl::OkStatus();

@@ -182,32 +182,41 @@ std::optional<OneSidedUse> OneSided(const Claim& c) {
 
 }  // namespace
 
+PublicationUses UsesOfPublications(const Claim& c) {
+  PublicationUses uses;
+  std::vector<std::string> mentioned;
+  ForEachTimeRef(c, [&](const TimeRef& r) {
+    if (!r.published_of().empty()) mentioned.push_back(r.published_of());
+  });
+  if (std::optional<OneSidedUse> use = OneSided(c)) {
+    (use->latest ? uses.late : uses.early).push_back(use->source);
+    // The one-sided mention is the claim's only one (a subject or an
+    // offset would be another, and would have ruled it out above).
+    auto it = std::find(mentioned.begin(), mentioned.end(), use->source);
+    if (it != mentioned.end()) mentioned.erase(it);
+  }
+  // Any other mention is two-sided (a gap, a period, an offset, the
+  // publication as a subject): the date stays a variable.
+  uses.two_sided = std::move(mentioned);
+  const Modality mod = c.provenance().modality();
+  if (mod == MODALITY_PLANNED) {
+    uses.early.push_back(c.provenance().source());
+  } else if (mod == MODALITY_UNSPECIFIED || mod == MODALITY_REPORTED) {
+    uses.late.push_back(c.provenance().source());
+  }
+  return uses;
+}
+
 absl::flat_hash_set<std::string> LinkedPublications(const ClaimSet& set) {
   // By source, whether some constraint leans on its publication being late
   // (reported tense, "by the publication") and whether some leans on it
   // being early (planned tense, "after the publication").
   absl::flat_hash_set<std::string> linked, late, early;
   for (const Claim& c : set.claims()) {
-    std::vector<std::string> mentioned;
-    ForEachTimeRef(c, [&](const TimeRef& r) {
-      if (!r.published_of().empty()) mentioned.push_back(r.published_of());
-    });
-    if (std::optional<OneSidedUse> use = OneSided(c)) {
-      (use->latest ? late : early).insert(use->source);
-      // The one-sided mention is the claim's only one (a subject or an
-      // offset would be another, and would have ruled it out above).
-      auto it = std::find(mentioned.begin(), mentioned.end(), use->source);
-      if (it != mentioned.end()) mentioned.erase(it);
-    }
-    // Any other mention is two-sided (a gap, a period, an offset, the
-    // publication as a subject): the date stays a variable.
-    linked.insert(mentioned.begin(), mentioned.end());
-    const Modality mod = c.provenance().modality();
-    if (mod == MODALITY_PLANNED) {
-      early.insert(c.provenance().source());
-    } else if (mod == MODALITY_UNSPECIFIED || mod == MODALITY_REPORTED) {
-      late.insert(c.provenance().source());
-    }
+    PublicationUses uses = UsesOfPublications(c);
+    linked.insert(uses.two_sided.begin(), uses.two_sided.end());
+    late.insert(uses.late.begin(), uses.late.end());
+    early.insert(uses.early.begin(), uses.early.end());
   }
   for (const std::string& s : late) {
     if (early.contains(s)) linked.insert(s);

@@ -55,6 +55,14 @@ AmountSettings AmountSettingsFor(const claimcheck::v1::CheckOptions& options);
 absl::flat_hash_set<std::string> LinkedPublications(
     const claimcheck::v1::ClaimSet& set);
 
+// One claim's share of LinkedPublications: the publications it names
+// two-sidedly, and those it leans on being late or early. A publication is
+// linked when some claim names it two-sidedly, or some leans on it each way.
+struct PublicationUses {
+  std::vector<std::string> two_sided, late, early;
+};
+PublicationUses UsesOfPublications(const claimcheck::v1::Claim& c);
+
 class Encoding {
  public:
   // What an encoding is for. kSolve: checks. kStructure: only which

@@ -16,6 +16,7 @@
 #include "claims/calendar.h"
 #include "solver/encoders/encoder.h"
 #include "solver/encoding.h"
+#include "claims/fields.h"
 #include "claims/parallel.h"
 
 namespace claimcheck {
@@ -159,74 +160,41 @@ class Touches {
 
   std::vector<int> Of(const Claim& c) const {
     std::vector<int> out;
-    auto ref = [&](const TimeRef& r) {
-      if (r.has_event()) out.push_back(ids_.EventNode(r.event()));
-      // An unlinked publication is a constant (LinkedPublications).
-      if (!r.published_of().empty() && linked_.contains(r.published_of())) {
-        out.push_back(ids_.PublicationNode(r.published_of()));
-      }
-    };
     auto events = [&](const auto* list) {
       if (list == nullptr) return;
       for (const auto& e : *list) out.push_back(ids_.EventNode(Id(e)));
     };
-    auto measure = [&](const std::string& m) {
-      if (!m.empty()) out.push_back(ids_.MeasureNode(m));
-    };
-    switch (c.kind_case()) {
-      case Claim::kDate: {
-        const DateClaim& d = c.date();
-        ref(d.subject());
-        if (d.has_before()) ref(d.before().reference());
-        if (d.has_after()) ref(d.after().reference());
-        if (d.has_in_period()) ref(d.in_period().anchor());
-        break;
-      }
-      case Claim::kGap:
-        ref(c.gap().from());
-        ref(c.gap().to());
-        break;
-      case Claim::kFirstSince:
-        out.push_back(ids_.EventNode(c.first_since().event()));
-        if (!c.first_since().previous().empty()) {
-          out.push_back(ids_.EventNode(c.first_since().previous()));
-        }
-        events(Find(class_events_, c.first_since().event_class()));
-        break;
-      case Claim::kOrdinal:
-        if (c.ordinal().has_anchor()) ref(c.ordinal().anchor());
-        if (!c.ordinal().event().empty()) {
-          out.push_back(ids_.EventNode(c.ordinal().event()));
-        }
-        events(Find(class_events_, c.ordinal().event_class()));
-        break;
-      case Claim::kExistence:
-        out.push_back(ids_.EventNode(c.existence().event()));
-        if (c.existence().has_by()) ref(c.existence().by());
-        break;
-      case Claim::kReferenceFact:
-        events(Find(actor_events_, c.reference_fact().actor()));
-        break;
-      case Claim::kQuantity:
-        measure(c.quantity().measure());
-        break;
-      case Claim::kAggregate:
-        measure(c.aggregate().whole());
-        for (const std::string& p : c.aggregate().parts()) measure(p);
-        break;
-      case Claim::kChange:
-        // An all-time high ranges over the measures of its quantity.
-        measure(c.change().previous());
-        for (const auto& [key, list] : quantity_measures_) {
-          for (const Measure* m : list) {
-            if (m->id() != c.change().measure()) continue;
-            for (const Measure* o : list) measure(o->id());
+    ForEachNamed(c, [&](Named kind, const std::string& id) {
+      switch (kind) {
+        case Named::kEvent:
+          out.push_back(ids_.EventNode(id));
+          break;
+        case Named::kPublication:
+          // An unlinked publication is a constant (LinkedPublications).
+          if (linked_.contains(id)) out.push_back(ids_.PublicationNode(id));
+          break;
+        case Named::kClass:
+          events(Find(class_events_, id));
+          break;
+        case Named::kActor:
+          events(Find(actor_events_, id));
+          break;
+        case Named::kMeasure:
+          out.push_back(ids_.MeasureNode(id));
+          break;
+        case Named::kMeasureRange:
+          // An all-time high ranges over the measures of its quantity.
+          for (const auto& [key, list] : quantity_measures_) {
+            for (const Measure* m : list) {
+              if (m->id() != id) continue;
+              for (const Measure* o : list) out.push_back(ids_.MeasureNode(o->id()));
+            }
           }
-        }
-        break;
-      default:
-        break;  // share claims touch only shares, which nothing else does
-    }
+          break;
+        case Named::kMarket:
+          break;  // share claims touch only shares, which nothing else does
+      }
+    });
     const Modality mod = c.provenance().modality();
     if (mod != MODALITY_CANCELLED && mod != MODALITY_HYPOTHETICAL &&
         linked_.contains(c.provenance().source())) {
