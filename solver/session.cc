@@ -71,6 +71,7 @@ bool RegionsApply(const CheckOptions& options) {
 struct Session::Index {
   absl::flat_hash_map<std::string, int> handle_of;  // claim id -> handle
   std::vector<int> position;                        // by handle; -1: retracted
+  std::vector<int> handle_at;                       // by position in set_
   std::vector<std::vector<std::string>> links;      // by handle
   absl::flat_hash_map<std::string, std::vector<int>> claims_at;  // key -> handles
   // Definitions' links, both ways: key -> keys.
@@ -98,6 +99,26 @@ struct Session::Index {
   };
   std::vector<StoredPart> parts;
   std::vector<int> part_of;  // by handle; -1: none
+
+  // Drops the parts no longer live; `renumber` holds indices into the
+  // list, kept pointing at the same parts.
+  void DropDeadParts(std::vector<int>& renumber) {
+    size_t live = 0;
+    for (const StoredPart& p : parts) live += p.live;
+    if (live == parts.size()) return;
+    std::vector<StoredPart> kept;
+    std::vector<int> moved(parts.size(), -1);
+    for (size_t p = 0; p < parts.size(); ++p) {
+      if (!parts[p].live) continue;
+      moved[p] = static_cast<int>(kept.size());
+      kept.push_back(std::move(parts[p]));
+    }
+    parts = std::move(kept);
+    for (int& p : part_of) {
+      if (p >= 0) p = moved[p];
+    }
+    for (int& p : renumber) p = moved[p];
+  }
 
   const Measure* MeasureById(const ClaimSet& set, const std::string& id) const {
     auto it = measure_at.find(id);
@@ -315,6 +336,7 @@ absl::Status Session::Add(const ClaimSet& set, std::vector<Issue>* issues) {
     const int h = static_cast<int>(index.position.size());
     index.handle_of[c.id()] = h;
     index.position.push_back(i);
+    index.handle_at.push_back(h);
     index.links.push_back(ClaimLinks(c, measure_of));
     for (const std::string& k : index.links.back()) index.claims_at[k].push_back(h);
     index.CountUses(c, +1);
@@ -352,6 +374,7 @@ absl::Status Session::Retract(const std::vector<std::string>& claim_ids) {
     }
     if (index.part_of[h] >= 0) index.parts[index.part_of[h]].live = false;
     index.part_of[h] = -1;
+    index.read.erase(h);
     index.position[h] = -1;
     index.handle_of.erase(id);
   }
@@ -360,8 +383,11 @@ absl::Status Session::Retract(const std::vector<std::string>& claim_ids) {
     if (!gone.contains(c.id())) *kept.Add() = std::move(c);
   }
   set_.mutable_claims()->Swap(&kept);
+  index.handle_at.clear();
   for (int i = 0; i < set_.claims_size(); ++i) {
-    index.position[index.handle_of.at(set_.claims(i).id())] = i;
+    const int h = index.handle_of.at(set_.claims(i).id());
+    index.position[h] = i;
+    index.handle_at.push_back(h);
   }
   return absl::OkStatus();
 }
@@ -399,7 +425,7 @@ absl::StatusOr<CheckReport> Session::CheckRegions(const CheckControl& control) {
   const bool everything = !index.primed;
   if (everything) {
     for (int i = 0; i < set_.claims_size(); ++i) {
-      claims.push_back(index.handle_of.at(set_.claims(i).id()));
+      claims.push_back(index.handle_at[i]);
     }
   } else {
     for (const std::string& s : linked_now) {
@@ -422,13 +448,28 @@ absl::StatusOr<CheckReport> Session::CheckRegions(const CheckControl& control) {
   *request.mutable_options() = options_;
   ClaimSet& sub = *request.mutable_claims();
   *sub.mutable_sources() = set_.sources();
-  for (const Event& e : set_.events()) {
-    if (everything || seen.contains(absl::StrCat("e:", e.id()))) *sub.add_events() = e;
-  }
-  for (const Measure& m : set_.measures()) {
-    if (everything || seen.contains(absl::StrCat("m:", m.id()))) {
-      *sub.add_measures() = m;
+  if (everything) {
+    *sub.mutable_events() = set_.events();
+    *sub.mutable_measures() = set_.measures();
+  } else {
+    // In the session's order, as a check of every claim has them.
+    std::vector<int> events, measures;
+    for (const std::string& key : seen) {
+      if (absl::StartsWith(key, "e:")) {
+        if (auto it = index.event_at.find(key.substr(2)); it != index.event_at.end()) {
+          events.push_back(it->second);
+        }
+      } else if (absl::StartsWith(key, "m:")) {
+        if (auto it = index.measure_at.find(key.substr(2));
+            it != index.measure_at.end()) {
+          measures.push_back(it->second);
+        }
+      }
     }
+    std::sort(events.begin(), events.end());
+    std::sort(measures.begin(), measures.end());
+    for (int i : events) *sub.add_events() = set_.events(i);
+    for (int i : measures) *sub.add_measures() = set_.measures(i);
   }
   for (int h : claims) *sub.add_claims() = set_.claims(index.position[h]);
 
@@ -495,7 +536,6 @@ absl::StatusOr<CheckReport> Session::CheckRegions(const CheckControl& control) {
   for (Issue& issue : read) {
     index.read[index.handle_of.at(issue.claim_id())].push_back(std::move(issue));
   }
-  std::vector<CheckReport> fresh_reports(part_reports.size());
   std::vector<int> fresh_part(split.parts.size());
   for (size_t p = 0; p < split.parts.size(); ++p) {
     Index::StoredPart stored;
@@ -505,25 +545,7 @@ absl::StatusOr<CheckReport> Session::CheckRegions(const CheckControl& control) {
     for (int h : stored.handles) index.part_of[h] = fresh_part[p];
     index.parts.push_back(std::move(stored));
   }
-  // Dead parts go once they are most of the list.
-  if (index.parts.size() > 64) {
-    size_t live = 0;
-    for (const Index::StoredPart& p : index.parts) live += p.live;
-    if (live < index.parts.size() / 2) {
-      std::vector<Index::StoredPart> kept;
-      std::vector<int> moved(index.parts.size(), -1);
-      for (size_t p = 0; p < index.parts.size(); ++p) {
-        if (!index.parts[p].live) continue;
-        moved[p] = static_cast<int>(kept.size());
-        kept.push_back(std::move(index.parts[p]));
-      }
-      index.parts = std::move(kept);
-      for (int& p : index.part_of) {
-        if (p >= 0) p = moved[p];
-      }
-      for (int& p : fresh_part) p = moved[p];
-    }
-  }
+  index.DropDeadParts(fresh_part);
   index.added.clear();
   index.dirty_keys.clear();
   index.linked = linked_now;
@@ -539,7 +561,7 @@ absl::StatusOr<CheckReport> Session::CheckRegions(const CheckControl& control) {
   *whole_rest.mutable_claims()->mutable_sources() = set_.sources();
   std::vector<int> rest_index(index.position.size(), -1);
   for (int i = 0; i < set_.claims_size(); ++i) {
-    const int h = index.handle_of.at(set_.claims(i).id());
+    const int h = index.handle_at[i];
     if (index.decided[h]) continue;
     rest_index[h] = whole_rest.claims().claims_size();
     *whole_rest.mutable_claims()->add_claims() = set_.claims(i);
@@ -594,7 +616,7 @@ absl::StatusOr<CheckReport> Session::CheckRegions(const CheckControl& control) {
   }
   CheckReport report;
   for (int i = 0; i < set_.claims_size(); ++i) {
-    const int h = index.handle_of.at(set_.claims(i).id());
+    const int h = index.handle_at[i];
     ClaimResult& r = *report.add_claims();
     if (index.decided[h]) {
       r.set_claim_id(set_.claims(i).id());
@@ -604,7 +626,7 @@ absl::StatusOr<CheckReport> Session::CheckRegions(const CheckControl& control) {
     }
   }
   for (int i = 0; i < set_.claims_size(); ++i) {
-    auto it = index.read.find(index.handle_of.at(set_.claims(i).id()));
+    auto it = index.read.find(index.handle_at[i]);
     if (it == index.read.end()) continue;
     for (const Issue& issue : it->second) *report.add_issues() = issue;
   }
