@@ -580,6 +580,11 @@ absl::StatusOr<CheckReport> Session::CheckRegions(const CheckControl& control) {
       // Checked by this Check but not reusable (a limit cut it short).
       const auto it = std::find(fresh_part.begin(), fresh_part.end(),
                                 static_cast<int>(p));
+      if (it == fresh_part.end()) {
+        index.primed = false;
+        return absl::InternalError(
+            "a kept part's report is neither cached nor checked again");
+      }
       reports.push_back(part_reports[it - fresh_part.begin()]);
     }
   }
