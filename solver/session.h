@@ -21,7 +21,9 @@
 // as one request (validation was done by Add), plus the report's assembly,
 // linear in the claims but with no checking in it. The first Check, and
 // every Check with options that derive bounds or turn the fast path off, or
-// with its deadline already passed, checks every claim (with the cache).
+// with its deadline already passed, checks every claim (with the cache); so
+// does a Check whose session leaves exactly one part to Z3, as
+// claimcheck::Check checks such a rest as one request of its own.
 // Add validates the new claims with the definitions they name; Retract
 // re-indexes the claims' positions.
 //
