@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "claims/fill.h"
+#include "claims/parallel.h"
 #include "claims/validate.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
@@ -26,7 +27,6 @@
 #include "solver/fast_path.h"
 #include "solver/merge.h"
 #include "solver/oracle.h"
-#include "claims/parallel.h"
 #include "solver/split.h"
 #include "solver/stopper.h"
 #include "z3++.h"
@@ -59,7 +59,6 @@ std::string StoppedDetail(Stopper& stopper) {
   return absl::StrCat("not settled before the check was stopped: ",
                       stopper.Reason());
 }
-
 
 // The diagnosis of the encoded claims: every minimal conflict of every
 // component (solver/diagnosis/enumerate.h), the cheapest repairs
@@ -359,7 +358,6 @@ bool Reusable(const CheckReport& report) {
   }
   return true;
 }
-
 
 // Parts per shared Z3 context, and claims: a larger part gets one alone.
 // (SetZ3BatchForTesting changes them.)
