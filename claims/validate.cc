@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -40,14 +41,14 @@ class Validator {
       ValidateMeasure(set_.measures(i));
     }
     ValidateClaims();
-    ValidateDerive();
-    const int max_claims = options_.limits().max_claims() > 0
-                               ? options_.limits().max_claims()
-                               : kDefaultMaxClaims;
-    if (set_.claims_size() > max_claims) {
-      Error("", "options.limits.max_claims",
-            absl::StrCat(set_.claims_size(), " claims exceed the limit of ",
-                         max_claims, " per check (options.limits.max_claims)"));
+    if (options_.limits().diagnosis_ms() < 0) {
+      Error("", "options.limits.diagnosis_ms", "is negative");
+    }
+    for (Issue& issue : ValidateWholeSet(
+             options_, set_.claims_size(), [&](const std::string& id) {
+               return event_ids_.contains(id) || measure_ids_.contains(id);
+             })) {
+      issues_.push_back(std::move(issue));
     }
     return std::move(issues_);
   }
@@ -138,21 +139,6 @@ class Validator {
     if (options_.threads() < 0 || options_.threads() > kMaxThreads) {
       Error("", "options.threads",
             absl::StrCat("must be in [0, ", kMaxThreads, "] (0: the machine's cores)"));
-    }
-  }
-
-  // Derivations name events or measures of the set (after they are read).
-  void ValidateDerive() {
-    if (options_.limits().diagnosis_ms() < 0) {
-      Error("", "options.limits.diagnosis_ms", "is negative");
-    }
-    const Diagnosis& d = options_.diagnosis();
-    for (int i = 0; i < d.derive_size(); ++i) {
-      const std::string& id = d.derive(i);
-      if (!event_ids_.contains(id) && !measure_ids_.contains(id)) {
-        Error(id, absl::StrCat("options.diagnosis.derive[", i, "]"),
-              absl::StrCat("'", id, "' names no event or measure"));
-      }
     }
   }
 
@@ -645,6 +631,37 @@ class Validator {
 
 std::vector<Issue> ValidateRequest(const CheckRequest& request) {
   return Validator(request).Run();
+}
+
+std::vector<Issue> ValidateWholeSet(
+    const CheckOptions& options, int claims,
+    const std::function<bool(const std::string&)>& defined) {
+  std::vector<Issue> out;
+  auto error = [&](const std::string& id, std::string field, std::string message) {
+    Issue& issue = out.emplace_back();
+    issue.set_severity(SEVERITY_ERROR);
+    issue.set_claim_id(id);
+    issue.set_field(std::move(field));
+    issue.set_message(std::move(message));
+  };
+  // Derivations name events or measures of the set (after they are read).
+  const Diagnosis& d = options.diagnosis();
+  for (int i = 0; i < d.derive_size(); ++i) {
+    const std::string& id = d.derive(i);
+    if (!defined(id)) {
+      error(id, absl::StrCat("options.diagnosis.derive[", i, "]"),
+            absl::StrCat("'", id, "' names no event or measure"));
+    }
+  }
+  const int max_claims = options.limits().max_claims() > 0
+                             ? options.limits().max_claims()
+                             : kDefaultMaxClaims;
+  if (claims > max_claims) {
+    error("", "options.limits.max_claims",
+          absl::StrCat(claims, " claims exceed the limit of ", max_claims,
+                       " per check (options.limits.max_claims)"));
+  }
+  return out;
 }
 
 }  // namespace claimcheck

@@ -6,6 +6,8 @@
 #ifndef CLAIMCHECK_CLAIMS_VALIDATE_H_
 #define CLAIMCHECK_CLAIMS_VALIDATE_H_
 
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "proto/claimcheck.pb.h"
@@ -28,6 +30,14 @@ inline constexpr size_t kMaxQuoteBytes = 64 * 1024;
 // whatever the count.
 std::vector<claimcheck::v1::Issue> ValidateRequest(
     const claimcheck::v1::CheckRequest& request);
+
+// The checks ValidateRequest makes of the set as a whole, apart, for a
+// caller that grows a set and validates only what it adds (a session,
+// solver/session.h): every subject to derive is an event or measure
+// (`defined`), and `claims` is within options.limits.max_claims.
+std::vector<claimcheck::v1::Issue> ValidateWholeSet(
+    const claimcheck::v1::CheckOptions& options, int claims,
+    const std::function<bool(const std::string&)>& defined);
 
 }  // namespace claimcheck
 

@@ -15,6 +15,7 @@
 #include "absl/time/time.h"
 #include "proto/claimcheck.pb.h"
 #include "solver/check_control.h"
+#include "solver/fast_path.h"
 #include "solver/split.h"
 
 namespace claimcheck {
@@ -75,6 +76,19 @@ absl::Status CheckSplit(const Split& split, int threads,
                         PartCache* cache, CheckStats& stats,
                         std::vector<claimcheck::v1::CheckReport>& reports,
                         std::vector<std::string>& keys);
+
+// The request of what the fast path left of `request`: the claims it did
+// not decide, the events and measures outside its decided groups, every
+// source, the options.
+claimcheck::v1::CheckRequest RestOf(const claimcheck::v1::CheckRequest& request,
+                                    const FastPathResult& fast);
+
+// Makes `merged`, the report of a rest's claims (RestOf), the report of every
+// claim of `set`: a decided claim consistent, the others' results in input
+// order; the phrase readings `read` first among the issues.
+void Stitch(const claimcheck::v1::ClaimSet& set, const std::vector<bool>& decided,
+            std::vector<claimcheck::v1::Issue> read,
+            claimcheck::v1::CheckReport& merged);
 
 // Check(request, control), reusing and filling `cache` and counting into
 // `stats` when they are not null.

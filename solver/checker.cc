@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -497,6 +498,52 @@ void PartCache::EndGeneration() {
   used_.clear();
 }
 
+CheckRequest RestOf(const CheckRequest& request, const FastPathResult& fast) {
+  const ClaimSet& set = request.claims();
+  CheckRequest rest;
+  *rest.mutable_options() = request.options();
+  *rest.mutable_claims()->mutable_sources() = set.sources();
+  // Without the events and measures of decided groups: on a large corpus
+  // they would be most of the rest's encoding.
+  for (int i = 0; i < set.events_size(); ++i) {
+    if (!fast.event_decided[i]) *rest.mutable_claims()->add_events() = set.events(i);
+  }
+  for (int i = 0; i < set.measures_size(); ++i) {
+    if (!fast.measure_decided[i]) {
+      *rest.mutable_claims()->add_measures() = set.measures(i);
+    }
+  }
+  for (int i = 0; i < set.claims_size(); ++i) {
+    if (!fast.decided[i]) *rest.mutable_claims()->add_claims() = set.claims(i);
+  }
+  return rest;
+}
+
+void Stitch(const ClaimSet& set, const std::vector<bool>& decided,
+            std::vector<Issue> read, CheckReport& merged) {
+  // The rest's claims, then every claim in input order.
+  std::vector<ClaimResult> rest_results(
+      std::make_move_iterator(merged.mutable_claims()->begin()),
+      std::make_move_iterator(merged.mutable_claims()->end()));
+  merged.clear_claims();
+  size_t next = 0;
+  for (int i = 0; i < set.claims_size(); ++i) {
+    if (decided[i]) {
+      ClaimResult& r = *merged.add_claims();
+      r.set_claim_id(set.claims(i).id());
+      r.set_status(CLAIM_STATUS_CONSISTENT);
+    } else {
+      *merged.add_claims() = std::move(rest_results[next++]);
+    }
+  }
+  std::vector<Issue> rest_issues(
+      std::make_move_iterator(merged.mutable_issues()->begin()),
+      std::make_move_iterator(merged.mutable_issues()->end()));
+  merged.clear_issues();
+  for (Issue& issue : read) *merged.add_issues() = std::move(issue);
+  for (Issue& issue : rest_issues) *merged.add_issues() = std::move(issue);
+}
+
 absl::StatusOr<CheckReport> Check(const CheckRequest& request) {
   return CheckWith(request, CheckControl{}, nullptr, nullptr);
 }
@@ -560,22 +607,7 @@ absl::StatusOr<CheckReport> CheckWith(const CheckRequest& original,
     if (cache != nullptr) cache->EndGeneration();
     return z3_report;
   }
-  CheckRequest rest;
-  *rest.mutable_options() = request.options();
-  *rest.mutable_claims()->mutable_sources() = set.sources();
-  // Without the events and measures of decided groups: on a large corpus
-  // they would be most of the rest's encoding.
-  for (int i = 0; i < set.events_size(); ++i) {
-    if (!fast.event_decided[i]) *rest.mutable_claims()->add_events() = set.events(i);
-  }
-  for (int i = 0; i < set.measures_size(); ++i) {
-    if (!fast.measure_decided[i]) {
-      *rest.mutable_claims()->add_measures() = set.measures(i);
-    }
-  }
-  for (int i = 0; i < set.claims_size(); ++i) {
-    if (!fast.decided[i]) *rest.mutable_claims()->add_claims() = set.claims(i);
-  }
+  const CheckRequest rest = RestOf(request, fast);
   CheckReport merged;
   if (rest.claims().claims_size() == 0) {
     merged.set_verdict(VERDICT_CONSISTENT);
@@ -588,24 +620,7 @@ absl::StatusOr<CheckReport> CheckWith(const CheckRequest& original,
     }
   }
   if (cache != nullptr) cache->EndGeneration();
-  // The rest's claims, then every claim in input order.
-  std::vector<ClaimResult> rest_results(merged.claims().begin(),
-                                        merged.claims().end());
-  merged.clear_claims();
-  size_t next = 0;
-  for (int i = 0; i < set.claims_size(); ++i) {
-    if (fast.decided[i]) {
-      ClaimResult& r = *merged.add_claims();
-      r.set_claim_id(set.claims(i).id());
-      r.set_status(CLAIM_STATUS_CONSISTENT);
-    } else {
-      *merged.add_claims() = std::move(rest_results[next++]);
-    }
-  }
-  std::vector<Issue> rest_issues(merged.issues().begin(), merged.issues().end());
-  merged.clear_issues();
-  for (Issue& issue : read) *merged.add_issues() = std::move(issue);
-  for (Issue& issue : rest_issues) *merged.add_issues() = std::move(issue);
+  Stitch(set, fast.decided, std::move(read), merged);
   return merged;
 }
 

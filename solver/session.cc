@@ -253,9 +253,11 @@ absl::Status Session::Add(const ClaimSet& set, std::vector<Issue>* issues) {
     }
     return nullptr;
   };
+  std::vector<std::vector<std::string>> links;  // by new claim
   for (const Claim& c : set.claims()) {
     *read.add_claims() = c;
-    for (const std::string& k : ClaimLinks(c, measure_named)) named.insert(k);
+    links.push_back(ClaimLinks(c, measure_named));
+    named.insert(links.back().begin(), links.back().end());
   }
   for (const std::string& k : named) {
     if (absl::StartsWith(k, "e:")) {
@@ -270,33 +272,16 @@ absl::Status Session::Add(const ClaimSet& set, std::vector<Issue>* issues) {
   }
   std::vector<Issue> invalid = FillPhrases(read);
   for (Issue& issue : ValidateRequest(request)) invalid.push_back(std::move(issue));
-  const auto& derive = options_.diagnosis().derive();
-  for (int i = 0; i < derive.size(); ++i) {
-    const std::string& id = derive[i];
-    const bool known =
-        index.event_at.contains(id) || index.measure_at.contains(id) ||
-        std::any_of(events.begin(), events.end(),
-                    [&](const Event* e) { return e->id() == id; }) ||
-        std::any_of(measures.begin(), measures.end(),
-                    [&](const Measure* m) { return m->id() == id; });
-    if (!known) {
-      Issue& issue = invalid.emplace_back();
-      issue.set_severity(SEVERITY_ERROR);
-      issue.set_claim_id(id);
-      issue.set_field(absl::StrCat("options.diagnosis.derive[", i, "]"));
-      issue.set_message(absl::StrCat("'", id, "' names no event or measure"));
-    }
-  }
-  const int max_claims = options_.limits().max_claims() > 0
-                             ? options_.limits().max_claims()
-                             : kDefaultMaxClaims;
-  const int total = set_.claims_size() + set.claims_size();
-  if (total > max_claims) {
-    Issue& issue = invalid.emplace_back();
-    issue.set_severity(SEVERITY_ERROR);
-    issue.set_field("options.limits.max_claims");
-    issue.set_message(absl::StrCat(total, " claims exceed the limit of ",
-                                   max_claims, " per check (options.limits.max_claims)"));
+  auto defined = [&](const std::string& id) {
+    return index.event_at.contains(id) || index.measure_at.contains(id) ||
+           std::any_of(events.begin(), events.end(),
+                       [&](const Event* e) { return e->id() == id; }) ||
+           std::any_of(measures.begin(), measures.end(),
+                       [&](const Measure* m) { return m->id() == id; });
+  };
+  for (Issue& issue : ValidateWholeSet(
+           options_, set_.claims_size() + set.claims_size(), defined)) {
+    invalid.push_back(std::move(issue));
   }
   std::vector<Issue> errors;
   for (Issue& issue : invalid) {
@@ -328,16 +313,13 @@ absl::Status Session::Add(const ClaimSet& set, std::vector<Issue>* issues) {
   }
   const int claims_before = set_.claims_size();
   for (const Claim& c : set.claims()) *set_.add_claims() = c;
-  auto measure_of = [&](const std::string& id) {
-    return index.MeasureById(set_, id);
-  };
   for (int i = claims_before; i < set_.claims_size(); ++i) {
     const Claim& c = set_.claims(i);
     const int h = static_cast<int>(index.position.size());
     index.handle_of[c.id()] = h;
     index.position.push_back(i);
     index.handle_at.push_back(h);
-    index.links.push_back(ClaimLinks(c, measure_of));
+    index.links.push_back(std::move(links[i - claims_before]));
     for (const std::string& k : index.links.back()) index.claims_at[k].push_back(h);
     index.CountUses(c, +1);
     index.decided.push_back(0);
@@ -484,23 +466,10 @@ absl::StatusOr<CheckReport> Session::CheckRegions(const CheckControl& control) {
                        : absl::InfiniteFuture();
   const FastPathResult fast = DecideSimpleGroups(request);
   stats.fast_path_groups = fast.groups_decided;
-  CheckRequest rest;
-  *rest.mutable_options() = options_;
-  *rest.mutable_claims()->mutable_sources() = sub.sources();
-  for (int i = 0; i < sub.events_size(); ++i) {
-    if (!fast.event_decided[i]) *rest.mutable_claims()->add_events() = sub.events(i);
-  }
-  for (int i = 0; i < sub.measures_size(); ++i) {
-    if (!fast.measure_decided[i]) {
-      *rest.mutable_claims()->add_measures() = sub.measures(i);
-    }
-  }
+  const CheckRequest rest = RestOf(request, fast);
   std::vector<int> rest_handles;
   for (int i = 0; i < sub.claims_size(); ++i) {
-    if (!fast.decided[i]) {
-      *rest.mutable_claims()->add_claims() = sub.claims(i);
-      rest_handles.push_back(claims[i]);
-    }
+    if (!fast.decided[i]) rest_handles.push_back(claims[i]);
   }
   Split split;
   if (!rest_handles.empty()) {
@@ -619,29 +588,17 @@ absl::StatusOr<CheckReport> Session::CheckRegions(const CheckControl& control) {
   } else {
     MergeParts(whole_rest, sorted, MaxRepairs(options_), sorted_reports, merged);
   }
-  CheckReport report;
+  std::vector<bool> decided(set_.claims_size());
+  std::vector<Issue> readings;
   for (int i = 0; i < set_.claims_size(); ++i) {
     const int h = index.handle_at[i];
-    ClaimResult& r = *report.add_claims();
-    if (index.decided[h]) {
-      r.set_claim_id(set_.claims(i).id());
-      r.set_status(CLAIM_STATUS_CONSISTENT);
-    } else {
-      r = std::move(*merged.mutable_claims(rest_index[h]));
+    decided[i] = index.decided[h] != 0;
+    if (auto it = index.read.find(h); it != index.read.end()) {
+      readings.insert(readings.end(), it->second.begin(), it->second.end());
     }
   }
-  for (int i = 0; i < set_.claims_size(); ++i) {
-    auto it = index.read.find(index.handle_at[i]);
-    if (it == index.read.end()) continue;
-    for (const Issue& issue : it->second) *report.add_issues() = issue;
-  }
-  for (Issue& issue : *merged.mutable_issues()) {
-    *report.add_issues() = std::move(issue);
-  }
-  merged.clear_claims();
-  merged.clear_issues();
-  report.MergeFrom(merged);
-  return report;
+  Stitch(set_, decided, std::move(readings), merged);
+  return merged;
 }
 
 }  // namespace claimcheck
